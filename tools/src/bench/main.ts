@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !(name in sections));
   if (unknown.length > 0) {
-    console.error(`unknown bench section(s): ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`);
+    console.error(
+      `unknown bench section(s): ${unknown.join(', ')}; known: ${Object.keys(sections).join(', ')}`,
+    );
     process.exit(2);
   }
   const rows: BenchRow[] = [];
