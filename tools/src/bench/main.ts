@@ -4,7 +4,10 @@
  */
 import { formatTable, type BenchRow, type BenchSection } from './table.js';
 
-const sections: Record<string, () => Promise<BenchSection>> = {};
+const sections: Record<string, () => Promise<BenchSection>> = {
+  data: async () => (await import('./data.js')).dataBench,
+  encoding: async () => (await import('./encoding.js')).encodingBench,
+};
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

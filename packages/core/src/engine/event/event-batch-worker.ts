@@ -1,0 +1,38 @@
+/**
+ * A worker thread of the event engine's batched evaluation (see EventWorkerPool): kernels built
+ * once on the shared weight store, then one job (a range of samples) per message.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { NetworkSpec } from '../../spec/network-spec.js';
+import type { BatchResult } from '../results.js';
+import { EventKernels } from './event-kernels.js';
+
+/** What a worker is started with: the spec and the session's WeightStore (SharedArrayBuffers). */
+export interface WorkerSetup {
+  spec: NetworkSpec;
+  transposed: Float64Array[];
+  scales: Float64Array;
+}
+
+/** One job: forward samples `start..end-1` of `inputs` into `out` (all on SharedArrayBuffers). */
+export interface BatchJob {
+  inputs: Uint16Array;
+  start: number;
+  end: number;
+  earlyExit: boolean;
+  out: BatchResult;
+}
+
+if (parentPort !== null) {
+  const port = parentPort;
+  const setup = workerData as WorkerSetup;
+  const kernels = new EventKernels(setup.spec, { transposed: setup.transposed, scales: setup.scales });
+  port.on('message', (job: BatchJob) => {
+    try {
+      kernels.runBatch(job.inputs, job.start, job.end, job.earlyExit, job.out);
+      port.postMessage({});
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
