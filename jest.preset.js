@@ -16,7 +16,7 @@ export default {
     ],
   },
   moduleNameMapper: {
-    '^@s4nn/(data|encoding|core|train|serve)$': `${root}packages/$1/src/index.ts`,
+    '^@s4nn/(data|encoding|core|train|serve|report)$': `${root}packages/$1/src/index.ts`,
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],

@@ -1,13 +1,30 @@
 import { Command } from 'commander';
+import { registerEval } from './commands/eval.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerInfo } from './commands/info.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerPredict } from './commands/predict.js';
+import { registerServe } from './commands/serve.js';
+import { registerTrain } from './commands/train.js';
+import { registerReport } from './commands/report.js';
 import { withExamples } from './help-examples.js';
 
 /**
  * The commands, one file each under `commands/`: to add one, write `commands/<name>.ts`
  * exporting `register<Name>(program)` and list it here.
  */
-const commands: readonly ((program: Command) => void)[] = [registerIngest, registerInfo];
+const commands: readonly ((program: Command) => void)[] = [
+  registerIngest,
+  registerInfo,
+  registerTrain,
+  registerEval,
+  registerImport,
+  registerExport,
+  registerPredict,
+  registerServe,
+  registerReport,
+];
 
 /**
  * Builds the `s4nn` program. Parse errors throw (exitOverride) instead of exiting, so that

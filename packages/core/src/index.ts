@@ -24,6 +24,7 @@ export * from './engine/check-arguments.js';
 export { EVENT_ENGINE } from './engine/event/event-session.js';
 // Registers the event engine (an import side effect, as tfjs backends register themselves).
 export { EVENT_ENGINE_PRIORITY } from './engine/event/register-event-engine.js';
+export * from './engine/tfjs/index.js';
 
 export * from './model/index.js';
 export * from './numpy/index.js';

@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
-import { writeFileAtomic } from './atomic-write.js';
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import {
+  RecordBatchFileWriter,
+  RecordBatchStreamWriter,
+  tableFromIPC,
+  tableToIPC,
+  type RecordBatch,
+  type Table,
+} from 'apache-arrow';
+import { writeAtomically, writeFileAtomic } from './atomic-write.js';
 import { compactDataset } from './dataset-view.js';
 import { DatasetError } from './dataset-error.js';
 
@@ -53,6 +62,40 @@ export async function writeArrow(
   options: { format?: ArrowIpcFormat } = {},
 ): Promise<void> {
   await writeFileAtomic(path, tableToIPC(table, options.format ?? 'file'));
+}
+
+/**
+ * Writes record batches as they come (e.g. from {@link streamNotebookCsv}) to an Arrow IPC
+ * file (default) or stream, so that a dataset larger than memory can be converted. Atomic:
+ * if the batches fail midway, no file appears at `path`.
+ *
+ * @example
+ * ```ts
+ * await writeArrowBatches(streamNotebookCsv({ features, labels, valueRange: [0, 256] }), 'train.arrow');
+ * ```
+ */
+export async function writeArrowBatches(
+  batches: AsyncIterable<RecordBatch>,
+  path: string,
+  options: { format?: ArrowIpcFormat } = {},
+): Promise<void> {
+  await writeAtomically(path, async (temporary) => {
+    const writer =
+      options.format === 'stream' ? new RecordBatchStreamWriter() : new RecordBatchFileWriter();
+    const bytes = writer.toNodeStream();
+    const written = pipeline(bytes, createWriteStream(temporary));
+    try {
+      for await (const batch of batches) writer.write(batch);
+      writer.finish();
+    } catch (error) {
+      // Tear the pipe down (the file is unlinked by writeAtomically); the pipeline's own
+      // premature-close rejection says nothing new.
+      bytes.destroy();
+      await written.catch(() => undefined);
+      throw error;
+    }
+    await written;
+  });
 }
 
 // A truncated or hand-made IPC input can decode with batches that lack a column or hold nulls:

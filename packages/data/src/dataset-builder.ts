@@ -1,6 +1,13 @@
 import type { Table } from 'apache-arrow';
 import { allocateFeatures, makeDataset, smallestFeatureType } from './dataset.js';
-import { checkLabel, classNamesFor, lengthMismatch, outOfRange, raggedRow, shapeFor } from './row-errors.js';
+import {
+  checkLabel,
+  classNamesFor,
+  lengthMismatch,
+  outOfRange,
+  raggedRow,
+  shapeFor,
+} from './row-errors.js';
 
 /** What a caller may declare about a dataset it reads from text. */
 export interface DatasetDeclarations {
@@ -76,11 +83,22 @@ export class DatasetBuilder {
     if (value > this.maxLabel) this.maxLabel = value;
   }
 
+  /** Appends labels already checked (as `readLabelCsv` does). */
+  addLabels(labels: Int32Array): void {
+    if (this.labelCount + labels.length > this.labels.length) {
+      this.labels = grow(this.labels, this.labelCount + labels.length);
+    }
+    this.labels.set(labels, this.labelCount);
+    this.labelCount += labels.length;
+    for (const label of labels) if (label > this.maxLabel) this.maxLabel = label;
+  }
+
   /**
    * The dataset table. `labelFile` names the label source when the counts differ.
    */
   finish(labelFile: string): Table {
-    if (this.labelCount !== this.count) throw lengthMismatch(this.file, this.count, labelFile, this.labelCount);
+    if (this.labelCount !== this.count)
+      throw lengthMismatch(this.file, this.count, labelFile, this.labelCount);
     const shape = shapeFor(this.declared.shape, this.width, this.file);
     const observed: [number, number] = this.count > 0 ? [this.min, this.max] : [0, 0];
     const valueRange = this.declared.valueRange ?? observed;

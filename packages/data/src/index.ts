@@ -21,7 +21,8 @@ export {
   type LabeledCsvSource,
 } from './read-csv.js';
 export { readIdx, type IdxSource } from './read-idx.js';
-export { readArrow, writeArrow, type ArrowIpcFormat } from './arrow-ipc.js';
+export { readArrow, writeArrow, writeArrowBatches, type ArrowIpcFormat } from './arrow-ipc.js';
+export { streamNotebookCsv, type StreamedNotebookCsvSource } from './stream-notebook-csv.js';
 export { readParquet, writeParquet } from './parquet.js';
 export { readDataset, type DatasetSource, type FileSource } from './read-dataset.js';
 export { readDatasetCached, type CachedDataset } from './dataset-cache.js';

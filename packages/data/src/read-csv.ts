@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import { DatasetBuilder, type DatasetDeclarations } from './dataset-builder.js';
 import { DatasetError } from './dataset-error.js';
 import { readNumericCsv } from './numeric-csv.js';
+import { readLabelCsv } from './read-label-csv.js';
 
 /** One split in the notebook's layout: a features CSV and a labels CSV, header row each. */
 export interface NotebookCsvSource extends DatasetDeclarations {
@@ -31,18 +32,8 @@ export async function readNotebookCsv(source: NotebookCsvSource): Promise<Table>
   );
   if (!builder || builder.rows === 0)
     throw new DatasetError(source.features, '', 'no data rows after the header');
-  const rows = builder;
-  await readNumericCsv(source.labels, (values, fieldCount, line) => {
-    if (fieldCount !== 1) {
-      throw new DatasetError(
-        source.labels,
-        `line ${line}`,
-        `ragged row: ${fieldCount} values, expected 1 label`,
-      );
-    }
-    rows.addLabel(values[0], source.labels, line);
-  });
-  return rows.finish(source.labels);
+  builder.addLabels(await readLabelCsv(source.labels));
+  return builder.finish(source.labels);
 }
 
 /** A single CSV whose columns are the features plus one named label column. */

@@ -16,6 +16,8 @@ import {
   readIdx,
   readNotebookCsv,
   readParquet,
+  streamNotebookCsv,
+  writeArrowBatches,
   writeArrow,
   writeParquet,
 } from '@s4nn/data';
@@ -76,6 +78,16 @@ export const dataBench: BenchSection = async () => {
       round(bytes / 1e6 / (csvMs / 1000)),
       'MB/s',
       `target >= 50 MB/s; ${round(csvMs)} ms`,
+    );
+    const streamedPath = join(dir, 'streamed.arrow');
+    const streamMs = await bestMs(3, () =>
+      writeArrowBatches(streamNotebookCsv(source), streamedPath),
+    );
+    row(
+      'notebook CSV -> Arrow file, streamed',
+      round(bytes / 1e6 / (streamMs / 1000)),
+      'MB/s',
+      `bounded memory; ${round(streamMs)} ms`,
     );
     const cacheDir = join(dir, 'cache');
     await readDatasetCached(source, { cacheDir });

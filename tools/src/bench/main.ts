@@ -7,6 +7,10 @@ import { formatTable, type BenchRow, type BenchSection } from './table.js';
 const sections: Record<string, () => Promise<BenchSection>> = {
   data: async () => (await import('./data.js')).dataBench,
   encoding: async () => (await import('./encoding.js')).encodingBench,
+  tfjs: async () => (await import('./tfjs.js')).tfjsBench,
+  serve: async () => (await import('./serve.js')).serveBench,
+  core: async () => (await import('./core.js')).coreBench,
+  train: async () => (await import('./train.js')).trainBench,
 };
 
 async function main(): Promise<void> {

@@ -5,9 +5,17 @@ import type { KernelName } from './kernel-names.js';
  * Throws unless `input` is a Uint16Array of `width` spike times (tfjs-style: the message names the
  * argument and the call). Values above tmax are caught by the engines where they read them.
  */
-export function checkSpikeTimes(input: unknown, width: number, argument: string, kernel: KernelName): void {
+export function checkSpikeTimes(
+  input: unknown,
+  width: number,
+  argument: string,
+  kernel: KernelName,
+): void {
   if (!(input instanceof Uint16Array)) {
-    throw new SpecError(`${kernel}: argument '${argument}' must be a Uint16Array of spike times`, argument);
+    throw new SpecError(
+      `${kernel}: argument '${argument}' must be a Uint16Array of spike times`,
+      argument,
+    );
   }
   if (input.length !== width) {
     throw new SpecError(
@@ -20,7 +28,10 @@ export function checkSpikeTimes(input: unknown, width: number, argument: string,
 /** Throws unless `label` is an integer class index in 0..classes-1. */
 export function checkLabel(label: number, classes: number, kernel: KernelName): void {
   if (!Number.isInteger(label) || label < 0 || label >= classes) {
-    throw new SpecError(`${kernel}: argument 'label' must be an integer in 0..${classes - 1} (got ${label})`, 'label');
+    throw new SpecError(
+      `${kernel}: argument 'label' must be an integer in 0..${classes - 1} (got ${label})`,
+      'label',
+    );
   }
 }
 
@@ -37,7 +48,12 @@ export function checkBatch(inputs: unknown, width: number, kernel: KernelName): 
 }
 
 /** Throws a SpecError for a spike time above tmax at `index` of the input. */
-export function spikeTimeOutOfRange(kernel: KernelName, index: number, time: number, tmax: number): never {
+export function spikeTimeOutOfRange(
+  kernel: KernelName,
+  index: number,
+  time: number,
+  tmax: number,
+): never {
   throw new SpecError(
     `${kernel}: argument 'input' holds spike time ${time} at index ${index}; expected 0..${tmax}`,
     'input',

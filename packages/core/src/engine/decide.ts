@@ -20,7 +20,13 @@ export function decide(
   crossingPotentials: ArrayLike<number>,
   fallbackPotentials: ArrayLike<number>,
   tmax: number,
-  out: Decision = { prediction: 0, lowestIndexPrediction: 0, decisionTime: 0, fallback: false, tiedAtMinimum: 0 },
+  out: Decision = {
+    prediction: 0,
+    lowestIndexPrediction: 0,
+    decisionTime: 0,
+    fallback: false,
+    tiedAtMinimum: 0,
+  },
 ): Decision {
   const k = outputTimes.length;
   let m = tmax;
@@ -62,5 +68,7 @@ export function isCorrectTiesCounted(
   label: number,
   decision: Pick<Decision, 'prediction' | 'decisionTime' | 'fallback'>,
 ): boolean {
-  return decision.fallback ? decision.prediction === label : outputTimes[label] === decision.decisionTime;
+  return decision.fallback
+    ? decision.prediction === label
+    : outputTimes[label] === decision.decisionTime;
 }

@@ -14,7 +14,11 @@ export interface EngineOptions {
 export interface BatchOptions {
   /** Stop each sample at its first output spike (same decisions, partial output times). */
   earlyExit?: boolean;
-  /** Worker threads to spread the batch over; 0 (the default) runs it in the calling thread. */
+  /**
+   * Worker threads to spread the batch over; 0 (the default) runs it in the calling thread
+   * (blocking it). With threads, inputs on a SharedArrayBuffer are read in place (else copied
+   * once per call) and the result's arrays are SharedArrayBuffer-backed.
+   */
   threads?: number;
   /** A result to fill instead of allocating one (its `count` must equal the batch's). */
   out?: BatchResult;
@@ -23,6 +27,7 @@ export interface BatchOptions {
 /** A batch's per-sample results and the figures of spec 6 over it. */
 export interface Evaluation {
   batch: BatchResult;
+  /** Per-sample verdicts: `summariseBatch(batch, labels, flags)` fills a Uint8Array of them. */
   summary: EvaluationSummary;
 }
 
@@ -35,6 +40,16 @@ export interface Evaluation {
  * the weights, call `getWeights()`: it brings `network.weights` (row-major) up to date and
  * returns it. After changing weights outside the session (e.g. `redrawDeadNeurons`), call
  * `setWeights`. Do not call `trainStep`/`setWeights` while a batched call is pending.
+ *
+ * ## Example
+ * ```ts
+ * const session = await createSession(network, { rng: createRng(seed) });
+ * const step = createTrainStepResult(network.spec);
+ * for (let s = 0; s < n; s++) session.trainStep(times.subarray(s * D, (s + 1) * D), labels[s], step);
+ * const { summary } = await session.evaluate(testTimes, testLabels, { threads: 2 });
+ * await saveSomewhere(session.getWeights());
+ * await session.dispose();
+ * ```
  */
 export interface EngineSession {
   /** The engine's registered name. */
@@ -50,7 +65,11 @@ export interface EngineSession {
   /** Forward passes of n samples stored row-major in `inputs` (n x D). */
   forwardBatch(inputs: Uint16Array, options?: BatchOptions): Promise<BatchResult>;
   /** `forwardBatch` plus the accuracy figures of spec 6 against `labels` (n entries in 0..K-1). */
-  evaluate(inputs: Uint16Array, labels: ArrayLike<number>, options?: BatchOptions): Promise<Evaluation>;
+  evaluate(
+    inputs: Uint16Array,
+    labels: ArrayLike<number>,
+    options?: BatchOptions,
+  ): Promise<Evaluation>;
   /** Brings `network.weights` up to date with the engine's copy and returns it. */
   getWeights(): Weights;
   /** Replaces the weights (copied into the engine; shapes validated). */

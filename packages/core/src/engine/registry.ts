@@ -61,7 +61,8 @@ export async function createSession(
   options: EngineOptions & { engine?: string } = {},
 ): Promise<EngineSession> {
   createNetwork(network.spec, network.weights);
-  const definition = options.engine === undefined ? await defaultEngine() : getEngine(options.engine);
+  const definition =
+    options.engine === undefined ? await defaultEngine() : getEngine(options.engine);
   if (!(await definition.isAvailable())) {
     throw new Error(`createSession: engine '${definition.name}' is not available on this machine`);
   }

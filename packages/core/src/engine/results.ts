@@ -135,5 +135,11 @@ export function createBatchResult(spec: NetworkSpec, count: number, shared = fal
 }
 
 function emptyDecision(): Decision {
-  return { prediction: 0, lowestIndexPrediction: 0, decisionTime: 0, fallback: false, tiedAtMinimum: 0 };
+  return {
+    prediction: 0,
+    lowestIndexPrediction: 0,
+    decisionTime: 0,
+    fallback: false,
+    tiedAtMinimum: 0,
+  };
 }

@@ -26,9 +26,14 @@ export interface EvaluationSummary {
 
 /**
  * Computes the {@link EvaluationSummary} of `batch` against `labels`, the one implementation all
- * engines use.
+ * engines use. `tiesCountedCorrect`, when given (n entries), receives each sample's verdict by
+ * the published evaluation (1 = correct with ties counted).
  */
-export function summariseBatch(batch: BatchResult, labels: ArrayLike<number>): EvaluationSummary {
+export function summariseBatch(
+  batch: BatchResult,
+  labels: ArrayLike<number>,
+  tiesCountedCorrect?: Uint8Array,
+): EvaluationSummary {
   const n = batch.count;
   if (labels.length !== n) {
     throw new Error(`evaluate: argument 'labels' has ${labels.length} entries for ${n} samples`);
@@ -51,9 +56,13 @@ export function summariseBatch(batch: BatchResult, labels: ArrayLike<number>): E
     decision.fallback = batch.fallback[s] === 1;
     if (isCorrect) correct++;
     if (batch.lowestIndexPredictions[s] === label) correctLowestIndex++;
-    if (isCorrectTiesCounted(batch.outputTimes.subarray(s * k, (s + 1) * k), label, decision)) {
-      correctTiesCounted++;
-    }
+    const tiesCounted = isCorrectTiesCounted(
+      batch.outputTimes.subarray(s * k, (s + 1) * k),
+      label,
+      decision,
+    );
+    if (tiesCounted) correctTiesCounted++;
+    if (tiesCountedCorrect !== undefined) tiesCountedCorrect[s] = tiesCounted ? 1 : 0;
     if (decision.fallback) {
       fallbackCount++;
       if (isCorrect) fallbackCorrect++;

@@ -12,7 +12,11 @@ export function createFireCounts(spec: NetworkSpec): FireCounts {
  * Adds one sample's firing times (e.g. `TrainStepResult.firingTimes`) to `counts`: every neuron
  * with `t < tmax` counts as fired (spec 5).
  */
-export function countFirings(counts: FireCounts, firingTimes: readonly Uint16Array[], tmax: number): void {
+export function countFirings(
+  counts: FireCounts,
+  firingTimes: readonly Uint16Array[],
+  tmax: number,
+): void {
   for (let l = 0; l < counts.length; l++) {
     const layerCounts = counts[l];
     const times = firingTimes[l];

@@ -55,7 +55,10 @@ export interface Rng {
  */
 export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new SpecError(`createRng: seed must be an integer in 0..4294967295 (got ${seed})`, 'seed');
+    throw new SpecError(
+      `createRng: seed must be an integer in 0..4294967295 (got ${seed})`,
+      'seed',
+    );
   }
   const state = new Uint32Array(4);
   let mix = seed >>> 0;

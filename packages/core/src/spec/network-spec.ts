@@ -5,7 +5,7 @@
 export interface LayerSpec {
   /** Number of neurons N_l. */
   size: number;
-  /** Firing threshold theta_l: a neuron fires when its potential is strictly greater. */
+  /** Firing threshold theta_l >= 0: a neuron fires when its potential is strictly greater. */
   threshold: number;
   /** Initial weights are drawn uniformly from `[a, b)` (spec 5), and so are re-drawn dead neurons'. */
   initRange: [number, number];

@@ -14,7 +14,9 @@ const layerSchema = {
   strict: true,
   props: {
     size: { type: 'number', integer: true, min: 1 },
-    threshold: { type: 'number', finite: true },
+    // A negative threshold would fire neurons that receive no input at all (V = 0 > theta), a
+    // network nobody means; the event engine relies on potentials changing only at input spikes.
+    threshold: { type: 'number', finite: true, min: 0 },
     initRange: {
       type: 'tuple',
       items: [
@@ -54,9 +56,9 @@ export function validateNetworkSpec(spec: unknown): asserts spec is NetworkSpec 
   }
   const result = check(spec);
   if (result !== true) {
-    const problems = (result as { field?: string; type: string; message?: string; actual?: unknown }[]).map(
-      (error) => ({ field: strictField(error) ?? error.field ?? '', text: describe(error) }),
-    );
+    const problems = (
+      result as { field?: string; type: string; message?: string; actual?: unknown }[]
+    ).map((error) => ({ field: strictField(error) ?? error.field ?? '', text: describe(error) }));
     throw new SpecError(
       `invalid network spec: ${problems.map((problem) => problem.text).join('; ')}`,
       problems[0].field,
@@ -75,7 +77,12 @@ export function validateNetworkSpec(spec: unknown): asserts spec is NetworkSpec 
 }
 
 /** fastest-validator's message, reworded as `field must ...` with the value that was given. */
-function describe(error: { field?: string; type: string; message?: string; actual?: unknown }): string {
+function describe(error: {
+  field?: string;
+  type: string;
+  message?: string;
+  actual?: unknown;
+}): string {
   if (error.type === 'objectStrict') {
     const parent = error.field ? `${error.field}.` : '';
     const unknown = String(error.actual)
@@ -93,7 +100,11 @@ function describe(error: { field?: string; type: string; message?: string; actua
 }
 
 /** For an unknown-field error, the path of the (first) unknown field. */
-function strictField(error: { field?: string; type: string; actual?: unknown }): string | undefined {
+function strictField(error: {
+  field?: string;
+  type: string;
+  actual?: unknown;
+}): string | undefined {
   if (error.type !== 'objectStrict') return undefined;
   const first = String(error.actual).split(', ')[0];
   return error.field ? `${error.field}.${first}` : first;

@@ -13,7 +13,11 @@ export interface DenseForward {
   outputPotentials: number[][];
 }
 
-export function denseForward(spec: NetworkSpec, weights: Weights, input: ArrayLike<number>): DenseForward {
+export function denseForward(
+  spec: NetworkSpec,
+  weights: Weights,
+  input: ArrayLike<number>,
+): DenseForward {
   const tmax = spec.tmax;
   let pre = Array.from(input);
   const times: number[][] = [];
@@ -42,7 +46,10 @@ export function denseForward(spec: NetworkSpec, weights: Weights, input: ArrayLi
 }
 
 /** Spec 3's decision from a dense forward pass. */
-export function denseDecision(spec: NetworkSpec, forward: DenseForward): { prediction: number; lowestIndex: number; time: number } {
+export function denseDecision(
+  spec: NetworkSpec,
+  forward: DenseForward,
+): { prediction: number; lowestIndex: number; time: number } {
   const tmax = spec.tmax;
   const out = forward.times[forward.times.length - 1];
   const m = Math.min(...out);
@@ -53,7 +60,8 @@ export function denseDecision(spec: NetworkSpec, forward: DenseForward): { predi
   }
   const tied = out.map((t, k) => (t === m ? k : -1)).filter((k) => k >= 0);
   let best = tied[0];
-  for (const k of tied) if (forward.outputPotentials[k][m - 1] > forward.outputPotentials[best][m - 1]) best = k;
+  for (const k of tied)
+    if (forward.outputPotentials[k][m - 1] > forward.outputPotentials[best][m - 1]) best = k;
   return { prediction: best, lowestIndex: tied[0], time: m };
 }
 
@@ -64,7 +72,12 @@ export interface DenseTrainStep {
 }
 
 /** One training step of spec 4 on `weights` (updated in place), no dropout. */
-export function denseTrainStep(spec: NetworkSpec, weights: Weights, input: ArrayLike<number>, label: number): DenseTrainStep {
+export function denseTrainStep(
+  spec: NetworkSpec,
+  weights: Weights,
+  input: ArrayLike<number>,
+  label: number,
+): DenseTrainStep {
   const tmax = spec.tmax;
   const forward = denseForward(spec, weights, input);
   const L = spec.layers.length;
@@ -92,7 +105,8 @@ export function denseTrainStep(spec: NetworkSpec, weights: Weights, input: Array
     const nIn = pre.length;
     const w = weights[l];
     for (let j = 0; j < layer.size; j++) {
-      for (let i = 0; i < nIn; i++) if (pre[i] < post[j]) w[j * nIn + i] -= layer.learningRate * delta[j];
+      for (let i = 0; i < nIn; i++)
+        if (pre[i] < post[j]) w[j * nIn + i] -= layer.learningRate * delta[j];
     }
     const decay = layer.learningRate * layer.weightDecay;
     for (let k = 0; k < w.length; k++) w[k] -= decay * w[k];

@@ -54,7 +54,10 @@ export interface TrainFixture {
 }
 
 function readJson(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(name, fixtureDirectory), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(new URL(name, fixtureDirectory), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 function specOf(config: FixtureConfig): NetworkSpec {
@@ -87,7 +90,9 @@ export function loadForwardFixture(): ForwardFixture {
   };
 }
 
-export function loadTrainFixture(name: 'train-2layer' | 'train-3layer' | 'train-3layer-thr50'): TrainFixture {
+export function loadTrainFixture(
+  name: 'train-2layer' | 'train-3layer' | 'train-3layer-thr50',
+): TrainFixture {
   const json = readJson(`${name}.json`);
   const after = json.weights_after as { step: number; weights: number[][][] }[];
   return {

@@ -14,11 +14,15 @@ export interface WorkerSetup {
   scales: Float64Array;
 }
 
-/** One job: forward samples `start..end-1` of `inputs` into `out` (all on SharedArrayBuffers). */
+/**
+ * One batch: forward all `count` samples of `inputs` into `out`, the threads taking `chunk` samples
+ * at a time from the shared counter `nextSample[0]` (all on SharedArrayBuffers).
+ */
 export interface BatchJob {
   inputs: Uint16Array;
-  start: number;
-  end: number;
+  count: number;
+  chunk: number;
+  nextSample: Int32Array;
   earlyExit: boolean;
   out: BatchResult;
 }
@@ -26,10 +30,23 @@ export interface BatchJob {
 if (parentPort !== null) {
   const port = parentPort;
   const setup = workerData as WorkerSetup;
-  const kernels = new EventKernels(setup.spec, { transposed: setup.transposed, scales: setup.scales });
+  const kernels = new EventKernels(setup.spec, {
+    transposed: setup.transposed,
+    scales: setup.scales,
+  });
   port.on('message', (job: BatchJob) => {
     try {
-      kernels.runBatch(job.inputs, job.start, job.end, job.earlyExit, job.out);
+      for (;;) {
+        const start = Atomics.add(job.nextSample, 0, job.chunk);
+        if (start >= job.count) break;
+        kernels.runBatch(
+          job.inputs,
+          start,
+          Math.min(job.count, start + job.chunk),
+          job.earlyExit,
+          job.out,
+        );
+      }
       port.postMessage({});
     } catch (error) {
       port.postMessage({ error: error instanceof Error ? error.message : String(error) });

@@ -17,7 +17,10 @@ function maxAbsDifference(expected: ArrayLike<number>, actual: ArrayLike<number>
 describe('event engine against the golden fixtures', () => {
   it('reproduces forward-2layer.json: times, decisions, flags exactly; V(tmax-3) within 1e-9', async () => {
     const fixture = loadForwardFixture();
-    const session = await createSession({ spec: fixture.spec, weights: fixture.weights }, { engine: 'event' });
+    const session = await createSession(
+      { spec: fixture.spec, weights: fixture.weights },
+      { engine: 'event' },
+    );
     const out = createForwardResult(fixture.spec);
     const early = createEarlyExitResult(fixture.spec);
     for (const sample of fixture.samples) {
@@ -30,16 +33,24 @@ describe('event engine against the golden fixtures', () => {
       expect(out.tiedAtMinimum > 1).toBe(sample.earliest_output_tie);
       expect(out.lowestIndexPrediction).toBe(sample.decision);
       expect(out.prediction).toBe(sample.decision_margin);
-      expect(isCorrectTiesCounted(out.firingTimes[1], sample.label, out)).toBe(sample.published_correct);
-      expect(maxAbsDifference(sample.v_out_at_tmax_minus_3, out.fallbackPotentials)).toBeLessThan(FLOAT_TOLERANCE);
+      expect(isCorrectTiesCounted(out.firingTimes[1], sample.label, out)).toBe(
+        sample.published_correct,
+      );
+      expect(maxAbsDifference(sample.v_out_at_tmax_minus_3, out.fallbackPotentials)).toBeLessThan(
+        FLOAT_TOLERANCE,
+      );
       if (sample.potential_at_crossing !== undefined) {
         sample.firing_times[1].forEach((t, k) => {
           if (t === sample.min_output_time) {
-            expect(Math.abs(out.crossingPotentials[k] - sample.potential_at_crossing![k])).toBeLessThan(FLOAT_TOLERANCE);
+            expect(
+              Math.abs(out.crossingPotentials[k] - sample.potential_at_crossing![k]),
+            ).toBeLessThan(FLOAT_TOLERANCE);
           }
         });
       }
-      const spikes = sample.firing_times.map((times) => times.filter((t) => t < fixture.spec.tmax).length);
+      const spikes = sample.firing_times.map(
+        (times) => times.filter((t) => t < fixture.spec.tmax).length,
+      );
       expect(Array.from(out.spikes)).toEqual(spikes);
 
       session.forwardEarlyExit(input, early);
@@ -65,13 +76,19 @@ describe('event engine against the golden fixtures', () => {
       let checkedWeights = 0;
       for (const sample of fixture.samples) {
         session.trainStep(Uint16Array.from(sample.input_times), sample.label, out);
-        sample.firing_times.forEach((times, l) => expect(Array.from(out.firingTimes[l])).toEqual(times));
+        sample.firing_times.forEach((times, l) =>
+          expect(Array.from(out.firingTimes[l])).toEqual(times),
+        );
         expect(Array.from(out.targets)).toEqual(sample.target);
-        sample.delta.forEach((delta, l) => expect(maxAbsDifference(delta, out.errors[l])).toBeLessThan(FLOAT_TOLERANCE));
+        sample.delta.forEach((delta, l) =>
+          expect(maxAbsDifference(delta, out.errors[l])).toBeLessThan(FLOAT_TOLERANCE),
+        );
         const expected = fixture.weightsAfter.get(sample.step);
         if (expected !== undefined) {
           const actual = session.getWeights();
-          expected.forEach((layer, l) => expect(maxAbsDifference(layer, actual[l])).toBeLessThan(FLOAT_TOLERANCE));
+          expected.forEach((layer, l) =>
+            expect(maxAbsDifference(layer, actual[l])).toBeLessThan(FLOAT_TOLERANCE),
+          );
           checkedWeights++;
         }
       }

@@ -5,11 +5,24 @@ import { spikeTimeOutOfRange } from '../check-arguments.js';
 import { decide } from '../decide.js';
 import type { KernelName } from '../kernel-names.js';
 import { outputError, normaliseL2, relativeTargets } from '../relative-targets.js';
-import type { BatchResult, Decision, EarlyExitResult, ForwardResult, TrainStepResult } from '../results.js';
+import type {
+  BatchResult,
+  Decision,
+  EarlyExitResult,
+  ForwardResult,
+  TrainStepResult,
+} from '../results.js';
 import { foldScale, type WeightStore } from './weight-store.js';
 
 /** Below this scale a layer's decay factor is folded into its stored weights (see WeightStore). */
 const SMALLEST_SCALE = 0.5;
+/**
+ * While more than this share of a hidden layer is still silent, adding whole contiguous rows per
+ * input spike (fired neurons' potentials are never read again) beats gathering through the list
+ * of silent neurons. Measured on 784-400-10 MNIST: "dense only while nobody fired" and "always
+ * dense" were each ~20% slower; shares from 0.1 to 0.5 were alike.
+ */
+const DENSE_WHILE_SILENT_SHARE_ABOVE = 0.25;
 
 /**
  * The exact event-driven S4NN kernels (spec 2-4) of one thread: preallocated scratch, no
@@ -61,7 +74,8 @@ export class EventKernels {
   private fallbackTaken = false;
 
   // Training scratch.
-  private readonly updateSteps: Float64Array;
+  private readonly maskedSteps: Float64Array;
+  private readonly maskedDelta: Float64Array;
   private readonly decision: Decision = {
     prediction: 0,
     lowestIndexPrediction: 0,
@@ -101,31 +115,23 @@ export class EventKernels {
     const k = this.sizes[this.outputLayer];
     this.crossingPotentials = new Float64Array(k);
     this.fallbackPotentials = new Float64Array(k);
-    this.updateSteps = new Float64Array(Math.max(...this.sizes));
+    this.maskedSteps = new Float64Array(Math.max(...this.sizes));
+    this.maskedDelta = new Float64Array(Math.max(...this.sizes));
   }
 
   /** Full forward pass (spec 2) and decision (spec 3) of the sample at `source[offset...]`. */
   forward(source: Uint16Array, offset: number, out: ForwardResult): ForwardResult {
     this.begin(source, offset, 'forward', undefined);
-    for (let l = 0; l < this.layerCount; l++) this.advanceLayer(l, this.tmax - 1);
-    this.finishFullPass();
+    this.simulateAll();
     this.writeForward(out);
     return out;
   }
 
-  /**
-   * All layers simulated together in time order, stopped at the first step where an output
-   * neuron fires: every firing time up to that step equals the full pass's, so the decision does
-   * too. With no output spike the loop runs to tmax - 1, which is the full pass.
-   */
+  /** Forward pass stopped at the first output spike (see `simulateUntilDecided`). */
   forwardEarlyExit(source: Uint16Array, offset: number, out: EarlyExitResult): EarlyExitResult {
     this.begin(source, offset, 'forwardEarlyExit', undefined);
-    const output = this.outputLayer;
-    for (let t = 0; t < this.tmax && this.spikeCount[output] === 0; t++) {
-      for (let l = 0; l < this.layerCount; l++) this.advanceLayer(l, t);
-    }
-    if (this.spikeCount[output] === 0) this.finishFullPass();
-    const outputTimes = this.firingTimes[output];
+    this.simulateUntilDecided();
+    const outputTimes = this.firingTimes[this.outputLayer];
     decide(outputTimes, this.crossingPotentials, this.fallbackPotentials, this.tmax, out);
     out.outputTimes.set(outputTimes);
     out.totalSpikes = this.copySpikeCounts(out.spikes, 0);
@@ -163,22 +169,25 @@ export class EventKernels {
   }
 
   /** Forward passes of samples `start..end-1` of `inputs` (rows of D) into `out`. */
-  runBatch(inputs: Uint16Array, start: number, end: number, earlyExit: boolean, out: BatchResult): void {
+  runBatch(
+    inputs: Uint16Array,
+    start: number,
+    end: number,
+    earlyExit: boolean,
+    out: BatchResult,
+  ): void {
     const k = this.sizes[this.outputLayer];
     const layers = this.layerCount;
     const decision = this.decision;
     for (let s = start; s < end; s++) {
-      this.begin(inputs, s * this.width, earlyExit ? 'forwardEarlyExit' : 'forwardBatch', undefined);
-      if (earlyExit) {
-        const output = this.outputLayer;
-        for (let t = 0; t < this.tmax && this.spikeCount[output] === 0; t++) {
-          for (let l = 0; l < layers; l++) this.advanceLayer(l, t);
-        }
-        if (this.spikeCount[output] === 0) this.finishFullPass();
-      } else {
-        for (let l = 0; l < layers; l++) this.advanceLayer(l, this.tmax - 1);
-        this.finishFullPass();
-      }
+      this.begin(
+        inputs,
+        s * this.width,
+        earlyExit ? 'forwardEarlyExit' : 'forwardBatch',
+        undefined,
+      );
+      if (earlyExit) this.simulateUntilDecided();
+      else this.simulateAll();
       const outputTimes = this.firingTimes[this.outputLayer];
       decide(outputTimes, this.crossingPotentials, this.fallbackPotentials, this.tmax, decision);
       out.predictions[s] = decision.prediction;
@@ -191,8 +200,32 @@ export class EventKernels {
     }
   }
 
+  /** The full pass: each layer through all its inputs, lowest layer first. */
+  private simulateAll(): void {
+    for (let l = 0; l < this.layerCount; l++) this.advanceLayer(l, this.tmax - 1);
+    this.finishFullPass();
+  }
+
+  /**
+   * All layers simulated together in time order, stopped after the first step at which an output
+   * neuron fires: every firing time up to that step equals the full pass's, so the decision does
+   * too. With no output spike the loop runs to tmax - 1, which is the full pass.
+   */
+  private simulateUntilDecided(): void {
+    const output = this.outputLayer;
+    for (let t = 0; t < this.tmax && this.spikeCount[output] === 0; t++) {
+      for (let l = 0; l < this.layerCount; l++) this.advanceLayer(l, t);
+    }
+    if (this.spikeCount[output] === 0) this.finishFullPass();
+  }
+
   /** Resets the per-sample state and sorts the sample's input spikes by time. */
-  private begin(source: Uint16Array, offset: number, kernel: KernelName, rng: Rng | undefined): void {
+  private begin(
+    source: Uint16Array,
+    offset: number,
+    kernel: KernelName,
+    rng: Rng | undefined,
+  ): void {
     const tmax = this.tmax;
     for (let l = 0; l < this.layerCount; l++) {
       const size = this.sizes[l];
@@ -284,6 +317,7 @@ export class EventKernels {
     const spikeOrder = this.spikeOrder[l];
     const threshold = this.scaledThreshold[l];
     const isOutput = l === this.outputLayer;
+    const denseAbove = size * DENSE_WHILE_SILENT_SHARE_ABOVE;
     let silentCount = this.silentCount[l];
     let spikeCount = this.spikeCount[l];
 
@@ -292,14 +326,32 @@ export class EventKernels {
       if (t > until) break;
       // Spec 3's fallback reads the output potentials at tmax - 3: keep them before later inputs.
       if (isOutput && !this.fallbackTaken && t > tmax - 3) this.takeFallbackPotentials();
-      if (isOutput || silentCount === size) {
+      if (isOutput || silentCount > denseAbove) {
         // Every neuron's potential (the output layer keeps all for the fallback): a contiguous
-        // row of the transposed weights per input spike.
-        do {
-          const base = order[cursor] * size;
-          for (let j = 0; j < size; j++) potentials[j] += weights[base + j];
+        // row of the transposed weights per input spike, up to four rows of the same time step
+        // summed per pass over V (a quarter of the loads and stores of V; ~40% faster). The
+        // grouping changes float rounding only in the last bits, the same in every code path.
+        let end = cursor + 1;
+        while (end < count && times[order[end]] === t) end++;
+        for (; cursor + 4 <= end; cursor += 4) {
+          const a = order[cursor] * size;
+          const b = order[cursor + 1] * size;
+          const c = order[cursor + 2] * size;
+          const d = order[cursor + 3] * size;
+          for (let j = 0; j < size; j++) {
+            potentials[j] += weights[a + j] + weights[b + j] + (weights[c + j] + weights[d + j]);
+          }
+        }
+        for (; cursor + 2 <= end; cursor += 2) {
+          const a = order[cursor] * size;
+          const b = order[cursor + 1] * size;
+          for (let j = 0; j < size; j++) potentials[j] += weights[a + j] + weights[b + j];
+        }
+        if (cursor < end) {
+          const a = order[cursor] * size;
+          for (let j = 0; j < size; j++) potentials[j] += weights[a + j];
           cursor++;
-        } while (cursor < count && times[order[cursor]] === t);
+        }
       } else {
         do {
           const base = order[cursor] * size;
@@ -312,7 +364,7 @@ export class EventKernels {
       }
       // Spec 2: after all inputs of step t, V_j > threshold (strictly) fires j at t + 1.
       const firingTime = t + 1 < tmax ? t + 1 : tmax;
-      for (let a = 0; a < silentCount; ) {
+      for (let a = 0; a < silentCount;) {
         const j = silent[a];
         if (potentials[j] > threshold) {
           firingTimes[j] = firingTime;
@@ -353,7 +405,13 @@ export class EventKernels {
     out.crossingPotentials.set(this.crossingPotentials);
     out.fallbackPotentials.set(this.fallbackPotentials);
     out.totalSpikes = this.copySpikeCounts(out.spikes, 0);
-    decide(this.firingTimes[this.outputLayer], this.crossingPotentials, this.fallbackPotentials, this.tmax, out);
+    decide(
+      this.firingTimes[this.outputLayer],
+      this.crossingPotentials,
+      this.fallbackPotentials,
+      this.tmax,
+      out,
+    );
   }
 
   private copySpikeCounts(target: Uint32Array, offset: number): number {
@@ -369,6 +427,11 @@ export class EventKernels {
    * Spec 4.4-4.6 for layer l, with `errors[l]` its normalised error: the masked update, the
    * decay (as a scale, see WeightStore), then `errors[l-1]` through the updated weights,
    * normalised. Only inputs that spiked (pre_i < tmax) can satisfy the mask pre_i < t_j.
+   *
+   * The inputs come sorted by time and the layer's spike list is sorted by firing time, so the
+   * mask needs no test in the inner loops: walking the inputs in time order, the neurons with
+   * t_j <= pre_i drop out of `maskedSteps` / `maskedDelta` (set to 0) one by one, O(N_l) in all.
+   * Subtracting or adding an exact 0 leaves every value bit-identical to skipping it.
    */
   private backwardLayer(l: number, errors: Float64Array[]): void {
     const layer = this.spec.layers[l];
@@ -376,22 +439,28 @@ export class EventKernels {
     const delta = errors[l];
     const weights = this.store.transposed[l];
     const firingTimes = this.firingTimes[l];
+    const spikeOrder = this.spikeOrder[l];
+    const spikeCount = this.spikeCount[l];
     const order = this.inputOrder[l];
     const pre = this.inputTimes[l];
     const count = this.inputCount[l];
     const scales = this.store.scales;
+    const maskedSteps = this.maskedSteps;
+    const maskedDelta = this.maskedDelta;
 
     let nonZero = false;
     for (let j = 0; j < size; j++) if (delta[j] !== 0) nonZero = true;
     if (nonZero) {
-      const steps = this.updateSteps;
       const scale = scales[l];
-      for (let j = 0; j < size; j++) steps[j] = (layer.learningRate * delta[j]) / scale;
+      for (let j = 0; j < size; j++) maskedSteps[j] = (layer.learningRate * delta[j]) / scale;
+      let masked = 0;
       for (let c = 0; c < count; c++) {
         const i = order[c];
         const time = pre[i];
+        while (masked < spikeCount && firingTimes[spikeOrder[masked]] <= time)
+          maskedSteps[spikeOrder[masked++]] = 0;
         const base = i * size;
-        for (let j = 0; j < size; j++) if (time < firingTimes[j]) weights[base + j] -= steps[j];
+        for (let j = 0; j < size; j++) weights[base + j] -= maskedSteps[j];
       }
     }
     // Spec 4.4.3: decay every step, lr * lambda computed first as one double.
@@ -403,12 +472,16 @@ export class EventKernels {
       below.fill(0);
       if (nonZero) {
         const scale = scales[l];
+        maskedDelta.set(delta);
+        let masked = 0;
         for (let c = 0; c < count; c++) {
           const i = order[c];
           const time = pre[i];
+          while (masked < spikeCount && firingTimes[spikeOrder[masked]] <= time)
+            maskedDelta[spikeOrder[masked++]] = 0;
           const base = i * size;
           let sum = 0;
-          for (let j = 0; j < size; j++) if (time < firingTimes[j]) sum += delta[j] * weights[base + j];
+          for (let j = 0; j < size; j++) sum += maskedDelta[j] * weights[base + j];
           below[i] = sum * scale;
         }
         normaliseL2(below);

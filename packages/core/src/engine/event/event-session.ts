@@ -6,11 +6,29 @@ import { inputWidth, outputSize } from '../../spec/network-shape.js';
 import { SpecError } from '../../spec/spec-error.js';
 import { checkBatch, checkLabel, checkSpikeTimes } from '../check-arguments.js';
 import type { BatchOptions, EngineOptions, EngineSession, Evaluation } from '../engine.js';
-import { ForwardBatch, ForwardEarlyExit, Forward, TrainStep, Evaluate, type KernelName } from '../kernel-names.js';
-import { createBatchResult, type BatchResult, type EarlyExitResult, type ForwardResult, type TrainStepResult } from '../results.js';
+import {
+  ForwardBatch,
+  ForwardEarlyExit,
+  Forward,
+  TrainStep,
+  Evaluate,
+  type KernelName,
+} from '../kernel-names.js';
+import {
+  createBatchResult,
+  type BatchResult,
+  type EarlyExitResult,
+  type ForwardResult,
+  type TrainStepResult,
+} from '../results.js';
 import { summariseBatch } from '../summarise-batch.js';
 import { EventKernels } from './event-kernels.js';
-import { createWeightStore, loadWeightStore, readWeightStore, type WeightStore } from './weight-store.js';
+import {
+  createWeightStore,
+  loadWeightStore,
+  readWeightStore,
+  type WeightStore,
+} from './weight-store.js';
 import { EventWorkerPool } from './event-worker-pool.js';
 
 /** The name the event engine registers under. */
@@ -37,7 +55,10 @@ export class EventSession implements EngineSession {
   ) {
     const { spec } = network;
     if (options.rng === undefined && spec.layers.some((layer) => layer.dropout > 0)) {
-      throw new SpecError('event engine: options.rng is required when a layer has dropout > 0', 'rng');
+      throw new SpecError(
+        'event engine: options.rng is required when a layer has dropout > 0',
+        'rng',
+      );
     }
     this.rng = options.rng;
     this.width = inputWidth(spec);
@@ -70,7 +91,11 @@ export class EventSession implements EngineSession {
     return this.runBatch(inputs, options, ForwardBatch);
   }
 
-  async evaluate(inputs: Uint16Array, labels: ArrayLike<number>, options: BatchOptions = {}): Promise<Evaluation> {
+  async evaluate(
+    inputs: Uint16Array,
+    labels: ArrayLike<number>,
+    options: BatchOptions = {},
+  ): Promise<Evaluation> {
     const batch = await this.runBatch(inputs, options, Evaluate);
     return { batch, summary: summariseBatch(batch, labels) };
   }
@@ -84,7 +109,8 @@ export class EventSession implements EngineSession {
     this.checkUsable('trainStep');
     this.checkNoBatchPending(TrainStep);
     validateWeights(this.network.spec, weights);
-    if (weights !== this.network.weights) weights.forEach((layer, l) => this.network.weights[l].set(layer));
+    if (weights !== this.network.weights)
+      weights.forEach((layer, l) => this.network.weights[l].set(layer));
     loadWeightStore(this.store, this.network.spec, this.network.weights);
   }
 
@@ -95,16 +121,26 @@ export class EventSession implements EngineSession {
     if (pool !== undefined) await pool.close();
   }
 
-  private async runBatch(inputs: Uint16Array, options: BatchOptions, kernel: KernelName): Promise<BatchResult> {
+  private async runBatch(
+    inputs: Uint16Array,
+    options: BatchOptions,
+    kernel: KernelName,
+  ): Promise<BatchResult> {
     this.checkUsable(kernel);
     const count = checkBatch(inputs, this.width, kernel);
     const threads = options.threads ?? 0;
     if (!Number.isInteger(threads) || threads < 0) {
-      throw new SpecError(`${kernel}: options.threads must be a non-negative integer (got ${threads})`, 'threads');
+      throw new SpecError(
+        `${kernel}: options.threads must be a non-negative integer (got ${threads})`,
+        'threads',
+      );
     }
     const out = options.out ?? createBatchResult(this.network.spec, count, threads > 0);
     if (out.count !== count) {
-      throw new SpecError(`${kernel}: options.out holds ${out.count} samples, the batch ${count}`, 'out');
+      throw new SpecError(
+        `${kernel}: options.out holds ${out.count} samples, the batch ${count}`,
+        'out',
+      );
     }
     const earlyExit = options.earlyExit === true;
     if (threads === 0) {
@@ -127,7 +163,9 @@ export class EventSession implements EngineSession {
 
   private checkNoBatchPending(kernel: KernelName): void {
     if (this.pendingBatches > 0) {
-      throw new Error(`${kernel}: cannot change the weights while a batch is running on worker threads`);
+      throw new Error(
+        `${kernel}: cannot change the weights while a batch is running on worker threads`,
+      );
     }
   }
 }

@@ -5,22 +5,28 @@ import type { WeightStore } from './weight-store.js';
 import type { BatchJob, WorkerSetup } from './event-batch-worker.js';
 
 /**
- * Where the worker's code is. A build runs `event-batch-worker.js` beside this file. Under Jest
- * (and tsx) this module is the `.ts` source, and Node cannot run TypeScript in a worker by
- * itself, so the worker runs the `.ts` file with the tsx loader (`--import tsx`).
+ * How to start a worker. A build runs `event-batch-worker.js` beside this file. Under Jest (or
+ * tsx) this module is the `.ts` source and Node 20 cannot run TypeScript in a worker by itself;
+ * `execArgv: ['--import', 'tsx']` does not reach a worker's entry module on Node 20, so the worker
+ * starts from a two-line script that registers tsx's loader in that thread and then imports the
+ * `.ts` worker. (`tsx` is a dev dependency of the workspace: only source runs need it.)
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return fromSource
-    ? { url: new URL('./event-batch-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
-    : { url: new URL('./event-batch-worker.js', import.meta.url), execArgv: [] };
+function startWorker(workerData: WorkerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./event-batch-worker.js', import.meta.url), { workerData });
+  }
+  const entry = JSON.stringify(new URL('./event-batch-worker.ts', import.meta.url).href);
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
+
+/** Samples a worker takes from the batch at a time. */
+const CHUNK_SAMPLES = 64;
 
 /**
  * Worker threads for batched evaluation (Node-only). Every worker builds its own EventKernels on
  * the session's weight store, which lives on SharedArrayBuffers: the weights are shared
- * read-only, never copied per call. A batch is split into one contiguous range of samples per
- * thread; each sample's computation is the same code on the same weights as in the calling
+ * read-only, never copied per call. Each sample's computation is the same code on the same weights as in the calling
  * thread, so the results are identical to a single-thread run.
  */
 export class EventWorkerPool {
@@ -31,16 +37,29 @@ export class EventWorkerPool {
     private readonly store: WeightStore,
   ) {}
 
-  async run(inputs: Uint16Array, count: number, earlyExit: boolean, threads: number, out: BatchResult): Promise<void> {
+  async run(
+    inputs: Uint16Array,
+    count: number,
+    earlyExit: boolean,
+    threads: number,
+    out: BatchResult,
+  ): Promise<void> {
     while (this.workers.length < threads) this.workers.push(this.spawn());
     const sharedInputs = inputs.buffer instanceof SharedArrayBuffer ? inputs : copyToShared(inputs);
     const target = isShared(out) ? out : createBatchResult(this.spec, count, true);
-    const jobs: Promise<void>[] = [];
-    for (let w = 0; w < threads; w++) {
-      const start = Math.floor((w * count) / threads);
-      const end = Math.floor(((w + 1) * count) / threads);
-      if (start < end) jobs.push(this.runJob(this.workers[w], { inputs: sharedInputs, start, end, earlyExit, out: target }));
-    }
+    // Threads take chunks of samples from a shared counter until none are left, so a thread slowed
+    // by another process (the cores are shared) takes fewer; which thread computes a sample does
+    // not change its result.
+    const nextSample = new Int32Array(new SharedArrayBuffer(4));
+    const job: BatchJob = {
+      inputs: sharedInputs,
+      count,
+      chunk: CHUNK_SAMPLES,
+      nextSample,
+      earlyExit,
+      out: target,
+    };
+    const jobs = this.workers.slice(0, threads).map((worker) => this.runJob(worker, job));
     await Promise.all(jobs);
     if (target !== out) copyBatch(target, out);
   }
@@ -51,9 +70,11 @@ export class EventWorkerPool {
   }
 
   private spawn(): Worker {
-    const { url, execArgv } = workerEntry();
-    const setup: WorkerSetup = { spec: this.spec, transposed: this.store.transposed, scales: this.store.scales };
-    const worker = new Worker(url, { workerData: setup, execArgv });
+    const worker = startWorker({
+      spec: this.spec,
+      transposed: this.store.transposed,
+      scales: this.store.scales,
+    });
     // An idle pool must not keep the process alive; `runJob` holds a reference while it waits.
     worker.unref();
     return worker;

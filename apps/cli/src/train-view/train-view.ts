@@ -1,0 +1,8 @@
+import type { TrainEvent } from '@s4nn/train';
+
+/** Shows a training run's events: a terminal table with progress bars, or JSON lines. */
+export interface TrainView {
+  show(event: TrainEvent): void;
+  /** The run stopped before its end (SIGINT): close bars, leave the terminal tidy. */
+  stop(): void;
+}

@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, readdirSync } from 'node:fs';
+import { Table } from 'apache-arrow';
+import { readArrow, writeArrowBatches } from './arrow-ipc.js';
+import { datasetView } from './dataset-view.js';
+import { readNotebookCsv } from './read-csv.js';
+import { streamNotebookCsv } from './stream-notebook-csv.js';
+import { tempDir } from './test-support/temp-dir.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+// 7 samples of 3 spike times: sample i is [i, 100 + i, 256 - i].
+const rows = Array.from({ length: 7 }, (_, i) => [i, 100 + i, 256 - i]);
+const source = {
+  features: tmp.write('f.csv', `a,b,c\n${rows.map((r) => r.join(',')).join('\n')}\n`),
+  labels: tmp.write('l.csv', `label\n${rows.map((_, i) => i % 3).join('\n')}\n`),
+  valueRange: [0, 256] as [number, number],
+};
+
+async function collect(iterable: AsyncIterable<unknown>) {
+  const items = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+describe('streamNotebookCsv', () => {
+  it('yields batches of at most batchRows samples that together equal the whole-file reader', async () => {
+    const batches = await collect(streamNotebookCsv(source, { batchRows: 3 }));
+    expect(batches.map((b) => (b as { numRows: number }).numRows)).toEqual([3, 3, 1]);
+    const streamed = datasetView(new Table(batches as never));
+    const whole = datasetView(await readNotebookCsv(source));
+    expect(streamed.features).toBeInstanceOf(Uint16Array);
+    expect(Array.from(streamed.features)).toEqual(Array.from(whole.features));
+    expect(Array.from(streamed.labels)).toEqual(Array.from(whole.labels));
+    expect(streamed.classNames).toEqual(['0', '1', '2']);
+  });
+
+  it('writes the batches to an Arrow file that reads back as one dataset', async () => {
+    const path = tmp.path('streamed.arrow');
+    await writeArrowBatches(streamNotebookCsv(source, { batchRows: 2 }), path);
+    const view = datasetView(await readArrow(path));
+    expect(Array.from(view.features)).toEqual(rows.flat());
+    expect(view.valueRange).toEqual([0, 256]);
+  });
+
+  it('fails on a fraction when the element type is integral, and on more feature rows than labels', async () => {
+    const fraction = {
+      ...source,
+      features: tmp.write('frac.csv', 'a\n1\n2.5\n'),
+      labels: tmp.write('frac-l.csv', 'y\n0\n0\n'),
+    };
+    await expect(collect(streamNotebookCsv(fraction))).rejects.toThrow(
+      `${fraction.features}, line 3: column 1: value 2.5 is not an integer, but the features are uint16`,
+    );
+    const extra = {
+      ...source,
+      features: tmp.write('extra.csv', 'a\n1\n2\n3\n'),
+      labels: tmp.write('extra-l.csv', 'y\n0\n0\n'),
+    };
+    await expect(collect(streamNotebookCsv(extra))).rejects.toThrow(
+      `${extra.features}, line 4: label and feature files of different lengths: more feature rows than the 2 labels`,
+    );
+  });
+
+  it('leaves no file behind when the stream fails after some batches were written', async () => {
+    const bad = {
+      ...source,
+      features: tmp.write('late.csv', 'a\n1\n2\n3\n999\n'),
+      labels: tmp.write('late-l.csv', 'y\n0\n0\n0\n0\n'),
+    };
+    const path = tmp.path('late.arrow');
+    await expect(writeArrowBatches(streamNotebookCsv(bad, { batchRows: 1 }), path)).rejects.toThrow(
+      `${bad.features}, line 5: column 1: value 999 outside the declared range [0, 256]`,
+    );
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(tmp.dir).filter((name) => name.startsWith('late.arrow'))).toEqual([]);
+  });
+});
