@@ -1,6 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const publicApiOnly = [
+  {
+    group: ['@s4nn/*/src/*', '../../*/src/*'],
+    message: 'Import a package through its index (public API only).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/dist/**', '**/node_modules/**', '.nx/**', 'coverage/**', 'runs/**', '.cache/**'],
@@ -17,17 +24,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@s4nn/*/src/*', '../../*/src/*'],
-              message: 'Import a package through its index (public API only).',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: publicApiOnly }],
     },
   },
   {
@@ -38,33 +35,23 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    // Dependency rules of ARCHITECTURE.md: core never reaches data or Arrow; encoding needs nothing of ours.
-    files: ['packages/core/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: ['@s4nn/data', '@s4nn/train', '@s4nn/serve', 'apache-arrow'] },
-      ],
-    },
-  },
-  {
-    files: ['packages/encoding/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: ['@s4nn/core', '@s4nn/data', '@s4nn/train', '@s4nn/serve', 'apache-arrow'] },
-      ],
-    },
-  },
-  {
-    files: ['packages/data/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: ['@s4nn/core', '@s4nn/train', '@s4nn/serve'] }],
-    },
-  },
-  {
-    files: ['packages/serve/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['@s4nn/data', '@s4nn/train'] }] },
-  },
+  // Dependency rules of ARCHITECTURE.md: each package imports only the packages below it.
+  ...Object.entries({
+    encoding: [
+      '@s4nn/core',
+      '@s4nn/data',
+      '@s4nn/train',
+      '@s4nn/serve',
+      '@s4nn/report',
+      'apache-arrow',
+    ],
+    data: ['@s4nn/core', '@s4nn/encoding', '@s4nn/train', '@s4nn/serve', '@s4nn/report'],
+    core: ['@s4nn/data', '@s4nn/train', '@s4nn/serve', '@s4nn/report', 'apache-arrow'],
+    train: ['@s4nn/serve', '@s4nn/report'],
+    serve: ['@s4nn/data', '@s4nn/train', '@s4nn/report'],
+    report: ['@s4nn/serve'],
+  }).map(([name, forbidden]) => ({
+    files: [`packages/${name}/src/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { paths: forbidden, patterns: publicApiOnly }] },
+  })),
 );

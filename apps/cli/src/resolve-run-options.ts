@@ -20,8 +20,8 @@ export type RunDefaults = { preset: PresetName } | { config: TrainOptionsInput }
  * The options of a run from its flags: `--preset` (default `defaults.preset` unless a config is
  * given, which then describes the whole run), overridden by the `--config` file (default
  * `defaults.config`), overridden by the other flags. Every mistake is a {@link UsageError}
- * naming the flag, file or field: invalid option values, unreadable config files, data files
- * that do not exist.
+ * naming the flag, file or field: invalid option values, unreadable config files (the data
+ * files are checked by {@link requireInputFiles}).
  *
  * @example
  * ```ts

@@ -50,14 +50,19 @@ const NOTEBOOK_FLAGS = ['trainFeatures', 'trainLabels', 'testFeatures', 'testLab
 /** `--preset`, `--config`, `--cats`, `--encoding`, `--thresholds`, `--tmax`: what defines the network and its code. */
 export function addSpecOptions(command: Command): Command {
   return command
-    .addOption(new Option('--preset <name>', 'a reference configuration').choices(PRESETS))
+    .addOption(
+      new Option(
+        '--preset <name>',
+        'a reference configuration (default paper-mnist, unless --config is given)',
+      ).choices(PRESETS),
+    )
     .option(
       '--config <file.json>',
       'options as JSON (the train options schema); flags override it, it overrides --preset',
     )
     .option(
       '--cats <labels>',
-      'category order: output k stands for source label k-th in the list, e.g. 4,1,0,2,3,5',
+      'category order: output k stands for the k-th source label listed, e.g. 4,1,0,2,3,5',
       parseCategoryList,
     )
     .addOption(new Option('--encoding <code>', 'input code').choices(['latency', 'pre-encoded']))

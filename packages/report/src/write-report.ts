@@ -60,14 +60,12 @@ export async function writeReport(runDir: string, options: ReportOptions = {}): 
   const epochs = epochFigures(run.events);
   const notes: string[] = [];
   const model = run.modelDir === undefined ? undefined : await loadModel(run.modelDir);
-  if (model === undefined)
+  if (model === undefined) {
     notes.push(
       'No checkpoint has been written yet: the charts of the model and the test set will follow.',
     );
-  const testSet =
-    model === undefined
-      ? undefined
-      : await loadTestSet(run.config, path.join(runDir, 'config.json'));
+  }
+  const testSet = model === undefined ? undefined : await loadTestSet(run.config, run.configFile);
   if (model !== undefined && testSet === undefined) {
     notes.push(
       'The run has no config.json naming its test set, so the charts of test-set decisions are left out.',

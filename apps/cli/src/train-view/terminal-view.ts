@@ -56,11 +56,9 @@ export function terminalView(cli: string): TrainView {
           bar?.update(event.samplesDone, {
             speed: Math.round(event.samplesPerSecond),
             accuracy: percent(event.accuracy),
+            // The last progress of an epoch: the validation and test passes follow before the row.
+            phase: event.samplesDone === event.samples ? 'evaluating' : 'training',
           });
-          break;
-        case 'dead-neurons':
-          // Training is done; the validation and test passes follow before the row.
-          bar?.update(bar.getTotal(), { phase: 'evaluating' });
           break;
         case 'epoch-end':
           stopBar();
@@ -74,6 +72,7 @@ export function terminalView(cli: string): TrainView {
         case 'run-end':
           write(`\n${runSummaryText(event, cli)}`);
           break;
+        case 'dead-neurons':
         case 'checkpoint':
           break;
       }

@@ -8,6 +8,8 @@ export interface RunDirectory {
   dir: string;
   /** `config.json` (the resolved training options), or undefined when absent. */
   config: Record<string, unknown> | undefined;
+  /** Its path, for error messages. */
+  configFile: string;
   events: RunEvent[];
   /** True once a `run-end` event was written. */
   finished: boolean;
@@ -30,7 +32,8 @@ export interface RunDirectory {
 export async function readRunDirectory(dir: string): Promise<RunDirectory> {
   const stat = await fs.stat(dir).catch(() => undefined);
   if (!stat?.isDirectory()) throw new Error(`report: run directory ${dir} does not exist`);
-  const config = await readConfig(path.join(dir, 'config.json'));
+  const configFile = path.join(dir, 'config.json');
+  const config = await readConfig(configFile);
   const events = await readRunEvents(path.join(dir, EVENTS_FILE));
   if (config === undefined && events.length === 0) {
     throw new Error(
@@ -42,17 +45,26 @@ export async function readRunDirectory(dir: string): Promise<RunDirectory> {
   // A finished run shows its final (best) model; a run in progress its latest checkpoint, which
   // is newer than the best-so-far model it may also have written.
   if (finished && (await hasManifest(finalModel))) {
-    return { dir, config, events, finished, modelDir: finalModel, modelLabel: 'final model' };
+    return {
+      dir,
+      config,
+      configFile,
+      events,
+      finished,
+      modelDir: finalModel,
+      modelLabel: 'final model',
+    };
   }
   const checkpoint = await latestCheckpoint(path.join(dir, 'checkpoints'));
   if (checkpoint !== undefined) {
     const modelLabel = `checkpoint of epoch ${checkpoint.epoch}`;
-    return { dir, config, events, finished, modelDir: checkpoint.dir, modelLabel };
+    return { dir, config, configFile, events, finished, modelDir: checkpoint.dir, modelLabel };
   }
   const hasBest = await hasManifest(finalModel);
   return {
     dir,
     config,
+    configFile,
     events,
     finished,
     modelDir: hasBest ? finalModel : undefined,

@@ -35,7 +35,10 @@ export function denseBackward(
     const size = weights[l].shape[0];
     // [pre < t] as step(t - pre) (1 where > 0): a broadcast comparison is 20x slower on wasm.
     const mask = tf.step(
-      tf.sub(tf.reshape(firingTimes[l], [batch, size, 1]), tf.reshape(inputTimes[l], [batch, 1, inputs])),
+      tf.sub(
+        tf.reshape(firingTimes[l], [batch, size, 1]),
+        tf.reshape(inputTimes[l], [batch, 1, inputs]),
+      ),
     );
     const maskedErrors = tf.mul(mask, tf.reshape(delta, [batch, size, 1])) as tf.Tensor3D;
     maskedErrorSums[l] = tf.sum(maskedErrors, 0) as tf.Tensor2D;

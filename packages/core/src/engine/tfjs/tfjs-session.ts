@@ -415,7 +415,14 @@ export class TfjsSession implements EngineSession {
     let sums: tf.Tensor2D[] | undefined;
     for (let chunkStart = start; chunkStart < start + size; chunkStart += this.trainBatchLimit) {
       const count = Math.min(this.trainBatchLimit, start + size - chunkStart);
-      const tensors = this.forwardTensors(source, chunkStart, count, TrainStep, true);
+      let tensors: DenseForwardTensors;
+      try {
+        tensors = this.forwardTensors(source, chunkStart, count, TrainStep, true);
+      } catch (error) {
+        // A bad spike time in a later chunk: the mini-batch is dropped, its sums released.
+        if (sums !== undefined) tf.dispose(sums);
+        throw error;
+      }
       const values = download(tensors, count);
       const errors = new Float32Array(count * k);
       for (let s = 0; s < count; s++) {
@@ -431,15 +438,12 @@ export class TfjsSession implements EngineSession {
         }
         if (fireCounts !== undefined) countSampleFirings(fireCounts, values, s, tmax);
         this.readOutputTimes(values, s);
+        // Spec 4.2-4.3 on the CPU with the shared helpers, in float64 (uploaded as float32).
         const targets = stepOut?.targets ?? this.targets;
+        const outputErrors = stepOut?.errors[outputLayer] ?? this.outputErrors;
         relativeTargets(this.outputTimes, label, this.spec.gamma, tmax, targets);
-        outputError(
-          this.outputTimes,
-          targets,
-          tmax,
-          stepOut?.errors[outputLayer] ?? this.outputErrors,
-        );
-        errors.set(stepOut?.errors[outputLayer] ?? this.outputErrors, s * k);
+        outputError(this.outputTimes, targets, tmax, outputErrors);
+        errors.set(outputErrors, s * k);
       }
       const backward = tf.tidy(() =>
         denseBackward(

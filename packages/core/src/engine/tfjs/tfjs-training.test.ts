@@ -170,4 +170,27 @@ describe('tfjs session memory', () => {
     await session.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('releases a chunked mini-batch that fails on a bad spike time, leaving the weights alone', async () => {
+    const [testCase] = fc.sample(integerCases({ maxHidden: 1, samples: 3 }), {
+      numRuns: 1,
+      seed: 9,
+    });
+    const { bytesPerSample } = await import('./batch-size.js');
+    const budget = bytesPerSample(testCase.spec, true, 'increments');
+    const session = await createTfjsSession(networkOf(testCase), {
+      backend: 'wasm',
+      memoryBudgetBytes: budget,
+    });
+    expect(session.trainBatchLimit).toBe(1);
+    const before = tf.memory().numTensors;
+    const inputs = Uint16Array.from(testCase.inputs);
+    inputs[inputs.length - 1] = testCase.spec.tmax + 1;
+    await expect(session.trainBatch(inputs, testCase.labels, { batchSize: 3 })).rejects.toThrow(
+      `trainStep: argument 'input' holds spike time ${testCase.spec.tmax + 1}`,
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    expect(session.getWeights()).toEqual(testCase.weights);
+    await session.dispose();
+  });
 });
