@@ -1,4 +1,5 @@
 import { CommanderError, type Command } from 'commander';
+import { Interrupted } from './interrupted.js';
 import { UsageError } from './usage-error.js';
 
 /** Exit statuses of every s4nn command. */
@@ -9,6 +10,8 @@ export const ExitCode = {
   failed: 1,
   /** Bad usage: unknown or invalid flags, missing arguments, missing files. */
   usage: 2,
+  /** Stopped by SIGINT (128 + signal 2), after leaving its files whole. */
+  interrupted: 130,
 } as const;
 
 /**
@@ -30,9 +33,10 @@ export async function runCli(program: Command, argv: readonly string[]): Promise
       // Help and version end the same way as parse errors; only the latter are failures.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
+    process.stderr.write(`s4nn: ${describe(error)}\n`);
+    if (error instanceof Interrupted) return ExitCode.interrupted;
     const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
     const usage = isUsageError(error);
-    process.stderr.write(`s4nn: ${describe(error)}\n`);
     if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return usage ? ExitCode.usage : ExitCode.failed;
   }

@@ -1,6 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
-import { dataFromFlags, overridesFromFlags } from './run-flags.js';
+import { TFJS_BACKEND_CHOICES } from '@s4nn/core';
+import { BACKEND_CHOICES, dataFromFlags, overridesFromFlags } from './run-flags.js';
 import { UsageError } from './usage-error.js';
+
+describe('--backend', () => {
+  it("offers the tfjs engine's backends", () => {
+    expect(BACKEND_CHOICES).toEqual(TFJS_BACKEND_CHOICES);
+  });
+
+  it('becomes the backend option of the run', () => {
+    expect(overridesFromFlags({ engine: 'tfjs', backend: 'wasm' }, 2)).toEqual({
+      engine: 'tfjs',
+      backend: 'wasm',
+    });
+  });
+});
 
 describe('flags as train options', () => {
   it('maps the flags given, and only those', () => {

@@ -25,6 +25,7 @@ export interface RunFlags {
   thresholds?: number[];
   tmax?: number;
   engine?: string;
+  backend?: string;
   threads?: number;
 }
 
@@ -89,11 +90,31 @@ export function addDataOptions(command: Command): Command {
     .option('--test <file>', 'test split as one .arrow, .parquet or .csv file');
 }
 
-/** `--engine`, `--threads`. */
+/**
+ * What `--backend` accepts: core's `TFJS_BACKEND_CHOICES`, listed here so that building the
+ * help does not load core (a test keeps the two equal).
+ */
+export const BACKEND_CHOICES = ['auto', 'tensorflow', 'wasm', 'cpu'];
+
+/** `--engine`, `--backend`, `--threads`. */
 export function addEngineOptions(command: Command): Command {
+  return addEngineChoiceOptions(command).option(
+    '--threads <n>',
+    'worker threads for evaluation (0: none)',
+    parseNonNegativeInteger,
+  );
+}
+
+/** `--engine` and `--backend` (see `s4nn info --engines` for what each would run on). */
+export function addEngineChoiceOptions(command: Command): Command {
   return command
-    .option('--engine <name>', 'engine: event (exact CPU kernels) or tfjs when installed')
-    .option('--threads <n>', 'worker threads for evaluation (0: none)', parseNonNegativeInteger);
+    .option('--engine <name>', 'engine: event (exact CPU kernels) or tfjs (TensorFlow.js)')
+    .addOption(
+      new Option(
+        '--backend <name>',
+        'with --engine tfjs: tensorflow (tfjs-node, GPU with tfjs-node-gpu), wasm or cpu; auto takes the first that loads',
+      ).choices(BACKEND_CHOICES),
+    );
 }
 
 /** The flags only `train` has. */
@@ -173,6 +194,7 @@ export function overridesFromFlags(
     earlyStoppingPatience: flags.patience,
     outDir: flags.out,
     engine: flags.engine,
+    backend: flags.backend,
     threads: flags.threads,
     resume: flags.resume,
   };

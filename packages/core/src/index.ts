@@ -21,7 +21,7 @@ export * from './engine/relative-targets.js';
 export * from './engine/summarise-batch.js';
 export * from './engine/check-arguments.js';
 
-export { EVENT_ENGINE } from './engine/event/event-session.js';
+export { EVENT_ENGINE, EVENT_ENGINE_INFO } from './engine/event/event-session.js';
 // Registers the event engine (an import side effect, as tfjs backends register themselves).
 export { EVENT_ENGINE_PRIORITY } from './engine/event/register-event-engine.js';
 export * from './engine/tfjs/index.js';

@@ -4,6 +4,7 @@ import {
   createSession,
   inputWidth,
   type BatchResult,
+  type EngineInfo,
   type S4nnModel,
 } from '@s4nn/core';
 import { createEncoder } from '@s4nn/encoding';
@@ -14,6 +15,8 @@ import { createSampleReader } from './read-sample.js';
 export interface PredictorOptions {
   /** The engine to run (default: the best available, see core's `defaultEngine`). */
   engine?: string;
+  /** The engine's compute backend (tfjs: `auto`, `tensorflow`, `wasm`, `cpu`); default: the engine picks. */
+  backend?: string;
 }
 
 /** How one batch is run: see {@link Predictor.predictBatch}. */
@@ -32,6 +35,8 @@ export interface Predictor {
   readonly model: S4nnModel;
   /** The engine's name, e.g. `event`. */
   readonly engine: string;
+  /** What the engine runs on: its backend and device (core's `session.info`). */
+  readonly engineInfo: EngineInfo;
   /** Values per sample D. */
   readonly width: number;
   /**
@@ -64,7 +69,7 @@ export async function createPredictor(
   const { spec, classes } = model;
   const session = await createSession(
     { spec, weights: model.weights },
-    options.engine === undefined ? {} : { engine: options.engine },
+    { engine: options.engine, backend: options.backend },
   );
   const width = inputWidth(spec);
   const layers = spec.layers.length;
@@ -164,6 +169,7 @@ export async function createPredictor(
   return {
     model,
     engine: session.engine,
+    engineInfo: session.info,
     width,
     predictBatch(samples, firstIndex, { earlyExit = false, threads = 0 } = {}) {
       if (threads > 0) {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { S4nnModel } from '@s4nn/core';
+import type { EngineInfo, S4nnModel } from '@s4nn/core';
 import { ServeMetrics } from './metrics.js';
 import { predictNdjson } from './predict-ndjson.js';
 import type { PredictionItem } from './prediction.js';
@@ -26,12 +26,16 @@ export interface ServerOptions {
   maxDelayMs?: number;
   /** The engine to run (default: the best available). */
   engine?: string;
+  /** The engine's compute backend (tfjs: `auto`, `tensorflow`, `wasm`, `cpu`); default: the engine picks. */
+  backend?: string;
 }
 
 /** A prediction server, started and stopped by its owner (the CLI, a test). */
 export interface S4nnServer {
   /** The fastify instance (for `inject` in tests and extra hooks). */
   readonly app: FastifyInstance;
+  /** What the model runs on: engine, backend and device. */
+  readonly engineInfo: EngineInfo;
   /** Starts listening; resolves to the base URL, e.g. `http://127.0.0.1:8080`. */
   listen(): Promise<string>;
   /** Stops accepting connections, finishes the requests in flight, then frees the engine. */
@@ -66,10 +70,10 @@ export async function createServer(
     batchSize,
     maxDelayMs,
   } = options;
-  const predictor = await createPredictor(
-    model,
-    options.engine === undefined ? {} : { engine: options.engine },
-  );
+  const predictor = await createPredictor(model, {
+    engine: options.engine,
+    backend: options.backend,
+  });
   const metrics = new ServeMetrics();
   const batchOptions = { earlyExit, threads };
   const countItems = (items: readonly PredictionItem[]) => {
@@ -143,6 +147,7 @@ export async function createServer(
   let closing: Promise<void> | undefined;
   return {
     app,
+    engineInfo: predictor.engineInfo,
     listen: () => app.listen({ host, port }),
     close: () =>
       (closing ??= (async () => {

@@ -6,6 +6,7 @@ import {
   SpecError,
   summariseBatch,
   type BatchResult,
+  type EngineInfo,
   type EngineSession,
   type Network,
 } from '@s4nn/core';
@@ -43,12 +44,16 @@ export interface EvaluationReport extends EvaluationFigures {
   labels: Int32Array;
   /** Per sample: prediction, decision time, fallback flag, output firing times (samples x K). */
   perSample: BatchResult;
+  /** What evaluated: the engine and its backend (the session's `info`). */
+  engineInfo: EngineInfo;
 }
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
   /** Engine name; default: the best available engine. */
   engine?: string;
+  /** The engine's compute backend (tfjs: `auto`, `tensorflow`, `wasm`, `cpu`); default: the engine picks. */
+  backend?: string;
   /** Worker threads; 0 (the default) runs in the calling thread. */
   threads?: number;
   /** Evaluate the first N samples only. */
@@ -83,7 +88,7 @@ export async function evaluate(
 ): Promise<EvaluationReport> {
   const session = await createSession(
     { spec: network.spec, weights: network.weights },
-    options.engine === undefined ? {} : { engine: options.engine },
+    { engine: options.engine, backend: options.backend },
   );
   try {
     return await evaluateSession(session, samples, options);
@@ -121,12 +126,17 @@ export async function evaluateSession(
     if (end < count) await yieldToEventLoop();
   }
   const labels = samples.labels.subarray(0, count);
-  return { ...figuresOf(batch, labels, performance.now() - started), labels, perSample: batch };
+  return {
+    ...figuresOf(batch, labels, performance.now() - started),
+    labels,
+    perSample: batch,
+    engineInfo: session.info,
+  };
 }
 
 /** The JSON-able part of a report (without the per-sample arrays). */
 export function evaluationFigures(report: EvaluationReport): EvaluationFigures {
-  const { labels: _labels, perSample: _perSample, ...figures } = report;
+  const { labels: _labels, perSample: _perSample, engineInfo: _engineInfo, ...figures } = report;
   return figures;
 }
 

@@ -18,6 +18,7 @@ export {
   type EncodedSamples,
   type TrainingData,
 } from './load-training-data.js';
+export { firstSamples } from './first-samples.js';
 export {
   evaluate,
   evaluateSession,
@@ -37,8 +38,9 @@ export type {
   ProgressEvent,
   RunEndEvent,
   RunStartEvent,
+  StoppedEvent,
   TrainEvent,
 } from './train-events.js';
-export { train$ } from './train.js';
+export { train$, type TrainControls } from './train.js';
 export { RUN_FILES, readLastCheckpoint, type Checkpoint } from './run-directory.js';
 export type { CheckpointState } from './checkpoint-state.js';

@@ -3,13 +3,13 @@ import { inputWidth, outputSize, SpecError } from '@s4nn/core';
 import {
   bundledMnist,
   datasetView,
-  makeDataset,
   readDataset,
   remap,
   split,
   type DatasetSource,
 } from '@s4nn/data';
 import { createEncoder, type EncoderSettings } from '@s4nn/encoding';
+import { firstSamples } from './first-samples.js';
 import { runRandom } from './run-random.js';
 import type { TrainOptions } from './train-options.js';
 
@@ -167,15 +167,7 @@ function prepareTable(
       );
     }
   }
-  if (limit === undefined || limit >= view.count) return remapped;
-  // The first `limit` samples in file order, as views on the same buffers.
-  return makeDataset({
-    shape: view.shape,
-    valueRange: view.valueRange,
-    classNames: view.classNames,
-    features: view.features.subarray(0, limit * view.width),
-    labels: view.labels.subarray(0, limit),
-  });
+  return limit === undefined ? remapped : firstSamples(remapped, limit);
 }
 
 function encoderFor(options: TrainOptions, table: Table): EncoderSettings {

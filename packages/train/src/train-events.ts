@@ -1,4 +1,4 @@
-import type { NetworkSpec } from '@s4nn/core';
+import type { EngineInfo, NetworkSpec } from '@s4nn/core';
 import type { EvaluationFigures } from './evaluate.js';
 import type { DatasetSummary } from './load-training-data.js';
 import type { TrainOptions } from './train-options.js';
@@ -42,6 +42,8 @@ export interface RunStartEvent {
   spec: NetworkSpec;
   dataset: DatasetSummary;
   engine: string;
+  /** What the engine runs on: its backend and device (core's `session.info`). */
+  engineInfo: EngineInfo;
   options: TrainOptions;
   outDir: string;
   /** The first epoch this run trains (> 1 when it resumes from a checkpoint). */

@@ -57,10 +57,12 @@ export interface TrainOptions {
   initWeights?: string;
   /** Write a checkpoint every N epochs (and after the last); 0 = never. Default 1. */
   checkpointEvery: number;
-  /** The run directory. Default `runs/<timestamp>`. */
+  /** The run directory. Default `runs/<timestamp>`. Data paths are stored absolute in its `config.json`. */
   outDir?: string;
   /** Engine name (`event`, `tfjs`, ...). Default `event`. */
   engine: string;
+  /** The engine's compute backend (tfjs: `auto`, `tensorflow`, `wasm`, `cpu`); the engine checks it. Default: the engine picks. */
+  backend?: string;
   /** Worker threads for evaluation; 0 = the calling thread. Default 0. */
   threads: number;
   /** Re-draw dead hidden neurons after every epoch (spec 5). Default true. */

@@ -12,8 +12,12 @@ import {
   writeWeightsNpz,
 } from './test-support/tiny-data.js';
 import type { EpochEndEvent, TrainEvent } from './train-events.js';
+import type { FileDataOptions } from './train-options.js';
 import { train$ } from './train.js';
 import { validateTrainOptions } from './validate-train-options.js';
+
+/** Six shuffled epochs with validation whose best validation epoch is neither the last nor the test's best. */
+const SELECTION_RUN = { epochs: 6, seed: 3, shuffle: true, validationFraction: 0.2 };
 
 const epochEnds = (events: TrainEvent[]) =>
   events.filter((event): event is EpochEndEvent => event.type === 'epoch-end');
@@ -198,12 +202,7 @@ describe('train$', () => {
 
   it('keeps the model of the best validation epoch, not the best test epoch', async () => {
     const dir = await temporaryDirectory();
-    const options = await smallRunOptions(dir, {
-      epochs: 6,
-      seed: 3,
-      shuffle: true,
-      validationFraction: 0.2,
-    });
+    const options = await smallRunOptions(dir, SELECTION_RUN);
     const events = await collectEvents(options);
     const ends = epochEnds(events);
     const firstBest = (score: (event: EpochEndEvent) => number) =>
@@ -224,12 +223,7 @@ describe('train$', () => {
 
   it('stops early once validation has not improved for `earlyStoppingPatience` epochs', async () => {
     const dir = await temporaryDirectory();
-    const base = await smallRunOptions(dir, {
-      epochs: 6,
-      seed: 3,
-      shuffle: true,
-      validationFraction: 0.2,
-    });
+    const base = await smallRunOptions(dir, SELECTION_RUN);
     const ends = epochEnds(await collectEvents(base));
     // Expected from the full run: the first epoch that is 2 epochs past the best so far.
     let best = ends[0];
@@ -273,6 +267,29 @@ describe('train$', () => {
       'network.inputShape [4, 5] takes 20 values per sample; the train data has 16',
     );
     await expect(readdir(options.outDir as string)).rejects.toThrow('ENOENT');
+  });
+
+  it('stores data paths absolute, so the run directory works from any folder, and says what the engine runs on', async () => {
+    const dir = await temporaryDirectory();
+    const options = await smallRunOptions(dir);
+    const data = options.data as FileDataOptions;
+    const relative = {
+      train: path.relative(process.cwd(), data.train),
+      test: path.relative(process.cwd(), data.test),
+    };
+    expect(path.isAbsolute(relative.train)).toBe(false);
+    const events = await collectEvents({ ...options, data: relative });
+    const config = JSON.parse(
+      await readFile(path.join(options.outDir as string, 'config.json'), 'utf8'),
+    );
+    expect(config.data).toEqual(data);
+    expect(events[0]).toMatchObject({
+      type: 'run-start',
+      options: { data },
+      engineInfo: { engine: 'event', backend: 'typed-arrays', device: 'cpu' },
+    });
+    const model = await loadModel(path.join(options.outDir as string, 'model'));
+    expect(model.provenance?.dataset).toMatchObject({ source: data });
   });
 
   it('refuses to start a new run in a directory that holds one', async () => {

@@ -108,7 +108,9 @@ async function runTraining(input: TrainOptions, channel: RunChannel): Promise<vo
   const checkpoint =
     requested.resume === undefined ? undefined : await readLastCheckpoint(requested.resume);
   const outDir = options.outDir ?? defaultRunDirectory();
-  const resolved: TrainOptions = { ...options, outDir };
+  // Absolute input paths: config.json (read by resume, `s4nn report`, `s4nn eval --model`)
+  // then works from any working directory.
+  const resolved: TrainOptions = { ...withAbsolutePaths(options), outDir };
   delete resolved.resume;
   const runDir = new RunDirectory(outDir);
   if (requested.resume === undefined) runDir.assertNoRun();
@@ -119,7 +121,7 @@ async function runTraining(input: TrainOptions, channel: RunChannel): Promise<vo
   channel.signal.throwIfAborted();
   const session = await createSession(
     { spec: resolved.network, weights },
-    { engine: resolved.engine, rng: random.training },
+    { engine: resolved.engine, backend: resolved.backend, rng: random.training },
   );
   try {
     await runDir.open(resolved);
@@ -138,7 +140,7 @@ async function runTraining(input: TrainOptions, channel: RunChannel): Promise<vo
   }
 }
 
-/** The options of the run being resumed, with the caller's engine, threads and throttle. */
+/** The options of the run being resumed, with the caller's engine, backend, threads and throttle. */
 async function resumedOptions(requested: TrainOptions): Promise<TrainOptions> {
   const dir = requested.resume as string;
   const saved = validateTrainOptions(await readRunConfig(dir));
@@ -146,8 +148,32 @@ async function resumedOptions(requested: TrainOptions): Promise<TrainOptions> {
     ...saved,
     outDir: dir,
     engine: requested.engine,
+    backend: requested.backend,
     threads: requested.threads,
     progressThrottleMs: requested.progressThrottleMs,
+  };
+}
+
+/** `options` with its data files and initial weights resolved against the working directory. */
+function withAbsolutePaths(options: TrainOptions): TrainOptions {
+  const { data, initWeights } = options;
+  const absolute = (file: string) => path.resolve(file);
+  const files =
+    'trainFeatures' in data
+      ? {
+          ...data,
+          trainFeatures: absolute(data.trainFeatures),
+          trainLabels: absolute(data.trainLabels),
+          testFeatures: absolute(data.testFeatures),
+          testLabels: absolute(data.testLabels),
+        }
+      : 'train' in data
+        ? { ...data, train: absolute(data.train), test: absolute(data.test) }
+        : data;
+  return {
+    ...options,
+    data: files,
+    ...(initWeights === undefined ? {} : { initWeights: absolute(initWeights) }),
   };
 }
 
@@ -192,6 +218,7 @@ class EpochLoop {
       spec: options.network,
       dataset: this.data.summary,
       engine: this.session.engine,
+      engineInfo: this.session.info,
       options,
       outDir: this.runDir.dir,
       firstEpoch: completed + 1,
@@ -366,9 +393,7 @@ class EpochLoop {
         engine: this.session.engine,
         shuffle: options.shuffle,
         validationFraction: options.validationFraction,
-        ...(options.initWeights === undefined
-          ? {}
-          : { initWeights: path.resolve(options.initWeights) }),
+        ...(options.initWeights === undefined ? {} : { initWeights: options.initWeights }),
       },
     };
   }

@@ -1,12 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { saveModel, weightsFromNumpyFile } from '@s4nn/core';
-import { requireFiles } from '../files.js';
 import { withExamples } from '../help-examples.js';
-import { classesOf, encoderOf } from '../model-from-options.js';
-import { resolveRunOptions } from '../resolve-run-options.js';
 import { addSpecOptions, type RunFlags } from '../run-flags.js';
+
+/** The flags of `s4nn import`. */
+export type ImportFlags = RunFlags & { out: string };
 
 /** `s4nn import FILE.npz --preset NAME --out DIR`: NumPy weights in the published layout as a model directory. */
 export function registerImport(program: Command): void {
@@ -21,20 +18,9 @@ export function registerImport(program: Command): void {
     )
     .argument('<file>', 'the .npz (or .npy) weights file')
     .requiredOption('-o, --out <dir>', 'the model directory to write');
-  addSpecOptions(command).action(async (file: string, flags: RunFlags & { out: string }) => {
-    requireFiles([file]);
-    const options = resolveRunOptions({ ...flags, out: undefined }, { preset: 'paper-mnist' });
-    const weights = weightsFromNumpyFile(await readFile(file), options.network, file);
-    await saveModel(flags.out, {
-      spec: options.network,
-      weights,
-      encoder: encoderOf(options),
-      classes: classesOf(options),
-      // The preset's data, so that `s4nn eval --model` finds it as for a trained model.
-      provenance: { importedFrom: resolve(file), dataset: { source: { ...options.data } } },
-    });
-    process.stdout.write(`wrote model ${flags.out} from ${file}\n`);
-  });
+  addSpecOptions(command).action(async (file: string, flags: ImportFlags) =>
+    (await import('./import-action.js')).importAction(file, flags),
+  );
   withExamples(command, [
     's4nn import W.npz --preset paper-mnist --out models/published',
     's4nn import W.npz --preset notebook --thresholds 50,100,100 --out models/notebook',

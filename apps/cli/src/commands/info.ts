@@ -1,28 +1,35 @@
-import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { readDataset } from '@s4nn/data';
-import { summarizeDataset } from '../dataset-summary.js';
-import { requireFiles } from '../files.js';
 import { withExamples } from '../help-examples.js';
-import { printSummary } from '../print-summary.js';
 
-/** `s4nn info <file>`: the summary of `s4nn ingest` for an existing dataset file. */
+/** The flags of `s4nn info`. */
+export interface InfoFlags {
+  json?: boolean;
+  engines?: boolean;
+}
+
+/**
+ * `s4nn info <file>`: the summary of `s4nn ingest` for an existing dataset file;
+ * `s4nn info --engines`: the registered engines and what each would run on here.
+ */
 export function registerInfo(program: Command): void {
   const command = program
     .command('info')
-    .summary('summarise a dataset file')
+    .summary('summarise a dataset file, or list the engines (--engines)')
     .description(
       'Reads a dataset file (.arrow, .parquet, .csv, MNIST IDX) and prints rows, shape, ' +
-        'classes and counts, value range and time taken.',
+        'classes and counts, value range and time taken. With --engines instead: every ' +
+        'registered engine, whether it runs here, and for tfjs the backend --backend auto picks ' +
+        'and whether the native tfjs-node(-gpu) packages are installed.',
     )
-    .argument('<file>', 'the dataset file')
+    .argument('[file]', 'the dataset file')
+    .option('--engines', 'list the engines instead of reading a file')
     .option('--json', 'print the summary as JSON')
-    .action(async (file: string, options: { json?: boolean }) => {
-      requireFiles([file]);
-      const started = performance.now();
-      const table = await readDataset(file);
-      const timings = { read: Math.round(performance.now() - started) };
-      printSummary(summarizeDataset(table, file, timings), options.json === true);
-    });
-  withExamples(command, ['s4nn info mnist-train.arrow', 's4nn info train.parquet --json']);
+    .action(async (file: string | undefined, flags: InfoFlags) =>
+      (await import('./info-action.js')).infoAction(file, flags),
+    );
+  withExamples(command, [
+    's4nn info mnist-train.arrow',
+    's4nn info train.parquet --json',
+    's4nn info --engines',
+  ]);
 }

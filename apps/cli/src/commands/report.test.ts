@@ -36,6 +36,36 @@ describe('s4nn report', () => {
     expect(existsSync(join(dir, 'elsewhere', 'receptive-fields.png'))).toBe(true);
   });
 
+  it('works from any directory: the run keeps its data paths absolute', () => {
+    const config = JSON.parse(readFileSync(join(dir, 'run', 'config.json'), 'utf8'));
+    expect(config.data.testFeatures).toBe(join(dir, 'data_train_test.csv'));
+    const elsewhere = tmpdir();
+    const report = runS4nn(
+      ['report', join(dir, 'run'), '--out', join(dir, 'from-afar')],
+      elsewhere,
+    );
+    expect(report.stderr).toBe('');
+    expect(report.status).toBe(0);
+    expect(readFileSync(join(dir, 'from-afar', 'index.html'), 'utf8')).toContain('40 samples');
+    const evaluation = runS4nn(['eval', '--model', join(dir, 'run', 'model'), '--json'], elsewhere);
+    expect(evaluation.status).toBe(0);
+    expect(JSON.parse(evaluation.stdout)).toMatchObject({ samples: 40 });
+  });
+
+  it('is written at the end of `s4nn train --report`, which prints the path of its page', () => {
+    const train = runS4nn(
+      ['train', '--preset', 'notebook', '--epochs', '1', '--out', 'reported', '--report'],
+      dir,
+    );
+    expect(train.status).toBe(0);
+    const page = join('reported', 'report', 'index.html');
+    expect(train.stderr).toContain(`\nreport    ${page}\n`);
+    expect(readFileSync(join(dir, page), 'utf8')).toContain('40 samples');
+    expect(
+      readdirSync(join(dir, 'reported', 'report')).filter((f) => f.endsWith('.png')),
+    ).toHaveLength(8);
+  });
+
   it('exits 2 on a missing run directory or a bad --sample, 1 on a sample beyond the test set', () => {
     const missing = runS4nn(['report', 'no-such-run'], dir);
     expect([missing.status, missing.stderr.trim()]).toEqual([

@@ -1,11 +1,9 @@
-import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { writeReport } from '@s4nn/report';
 import { withExamples } from '../help-examples.js';
 import { parseNonNegativeInteger } from '../number-parsers.js';
-import { UsageError } from '../usage-error.js';
 
-interface ReportFlags {
+/** The flags of `s4nn report`. */
+export interface ReportFlags {
   out?: string;
   sample?: number;
   engine?: string;
@@ -36,18 +34,9 @@ export function registerReport(program: Command): void {
       'worker threads for that evaluation (0: none)',
       parseNonNegativeInteger,
     )
-    .action(async (runDir: string, flags: ReportFlags) => {
-      if (!statSync(runDir, { throwIfNoEntry: false })?.isDirectory()) {
-        throw new UsageError(`run directory not found: ${runDir}`);
-      }
-      const report = await writeReport(runDir, {
-        ...(flags.out === undefined ? {} : { out: flags.out }),
-        ...(flags.sample === undefined ? {} : { sample: flags.sample }),
-        ...(flags.engine === undefined ? {} : { engine: flags.engine }),
-        ...(flags.threads === undefined ? {} : { threads: flags.threads }),
-      });
-      process.stdout.write(`${report.page}\n`);
-    });
+    .action(async (runDir: string, flags: ReportFlags) =>
+      (await import('./report-action.js')).reportAction(runDir, flags),
+    );
   withExamples(command, [
     's4nn report runs/2026-12-04T20-00-00-000Z',
     's4nn report runs/mnist --sample 7 --out mnist-report',

@@ -89,6 +89,22 @@ describe('s4nn predict', () => {
     expect(parseLines(run.stdout).map(decision)).toEqual(evalLines.map(decision));
   });
 
+  it('runs on the tfjs engine with the backend asked for, to the same decisions', () => {
+    const run = runS4nn([
+      'predict',
+      '--model',
+      modelDir,
+      samplesFile,
+      '--engine',
+      'tfjs',
+      '--backend',
+      'cpu',
+    ]);
+    expect(run).toMatchObject({ status: 0, stderr: '' });
+    const prediction = (line: Record<string, unknown>) => line.prediction;
+    expect(parseLines(run.stdout).map(prediction)).toEqual(evalLines.map(prediction));
+  });
+
   it('exits 2 naming a missing model directory', () => {
     const run = runS4nn(['predict', '--model', join(dir, 'nowhere'), samplesFile]);
     expect(run.status).toBe(2);
@@ -111,6 +127,7 @@ describe('s4nn serve', () => {
     });
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     expect(stdout).toContain(`curl -s ${address}/v1/model`);
+    expect(stdout).toContain('10 classes; event engine, typed-arrays backend on the cpu) at');
 
     const body = await new Promise<string>((resolve, reject) => {
       const request = http.request(`${address}/v1/predict/stream`, {

@@ -1,17 +1,18 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { inputWidth } from '@s4nn/core';
-import { createServer } from '@s4nn/serve';
 import { withExamples } from '../help-examples.js';
 import { parseCount, parseNonNegativeInteger } from '../number-parsers.js';
-import { loadModelOption } from '../model-directory.js';
+import { addEngineChoiceOptions } from '../run-flags.js';
 
-interface ServeFlags {
+/** The flags of `s4nn serve`. */
+export interface ServeFlags {
   model: string;
   host: string;
   port: number;
   threads: number;
   earlyExit?: boolean;
   bodyLimit: number;
+  engine?: string;
+  backend?: string;
 }
 
 /** `s4nn serve --model DIR`: the HTTP prediction server, until SIGTERM or SIGINT. */
@@ -34,35 +35,14 @@ export function registerServe(program: Command): void {
       'largest JSON body and NDJSON line (over it: 413)',
       parseCount,
       1 << 20,
-    )
-    .action(async (flags: ServeFlags) => {
-      const model = await loadModelOption(flags.model);
-      const server = await createServer(model, {
-        host: flags.host,
-        port: flags.port,
-        threads: flags.threads,
-        earlyExit: flags.earlyExit === true,
-        bodyLimit: flags.bodyLimit,
-      });
-      const address = await server.listen();
-      const width = inputWidth(model.spec);
-      process.stdout.write(
-        `s4nn: serving ${flags.model} (${width} inputs, ${model.classes.names.length} classes) at ${address}\n` +
-          `try:  curl -s ${address}/v1/model\n` +
-          `      curl -s -H 'content-type: application/json' -d '{"values": [${width} numbers]}' ${address}/v1/predict\n` +
-          `      curl -sN -H 'content-type: application/x-ndjson' --data-binary @samples.ndjson ${address}/v1/predict/stream\n`,
-      );
-      const signal = await new Promise<NodeJS.Signals>((resolve) => {
-        process.once('SIGTERM', () => resolve('SIGTERM'));
-        process.once('SIGINT', () => resolve('SIGINT'));
-      });
-      process.stdout.write(`s4nn: ${signal}: finishing the requests in flight\n`);
-      await server.close();
-      process.stdout.write('s4nn: stopped\n');
-    });
+    );
+  addEngineChoiceOptions(command).action(async (flags: ServeFlags) =>
+    (await import('./serve-action.js')).serveAction(flags),
+  );
   withExamples(command, [
     's4nn serve --model models/mnist',
     's4nn serve --model models/mnist --host 0.0.0.0 --port 9000 --threads 2',
+    's4nn serve --model models/mnist --engine tfjs --backend tensorflow',
   ]);
 }
 

@@ -2,32 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledMnist, datasetView, makeDataset, writeArrow, writeParquet } from '@s4nn/data';
+import { bundledMnist, writeArrow, writeParquet } from '@s4nn/data';
+import { firstSamples } from '@s4nn/train';
 import { requireBuiltCli, runS4nn } from '../test-support/run-s4nn.js';
 
 let dir: string;
 let train: string;
 let test: string;
 
-/** The first `count` samples of an MNIST split as a dataset table of their own. */
-async function firstMnist(split: 'train' | 'test', count: number) {
-  const view = datasetView(await bundledMnist(split));
-  return makeDataset({
-    shape: view.shape,
-    valueRange: view.valueRange,
-    classNames: view.classNames,
-    features: view.features.subarray(0, count * view.width),
-    labels: view.labels.subarray(0, count),
-  });
-}
-
 beforeAll(async () => {
   requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), 's4nn-cli-config-'));
   train = join(dir, 'train.arrow');
   test = join(dir, 'test.parquet');
-  await writeArrow(await firstMnist('train', 200), train);
-  await writeParquet(await firstMnist('test', 40), test);
+  await writeArrow(firstSamples(await bundledMnist('train'), 200), train);
+  await writeParquet(firstSamples(await bundledMnist('test'), 40), test);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -7,12 +7,12 @@ describe('the evaluation summary', () => {
     const text = evaluationText(sampleEvaluation(), {
       network: 'runs/a/model',
       shape: '4-2-2',
-      engine: 'event',
+      engine: 'tfjs engine, wasm backend on the cpu',
       data: 'a.arrow and b.arrow, test split',
       classNames: ['cat', 'dog'],
     });
     expect(text.split('\n')).toEqual([
-      'network   runs/a/model, 4-2-2, event engine',
+      'network   runs/a/model, 4-2-2, tfjs engine, wasm backend on the cpu',
       'data      a.arrow and b.arrow, test split: 10 samples',
       'accuracy  70.00% strict (earliest output spike; ties by potential, then lowest index)',
       '          80.00% with ties counted correct (the published evaluation)',

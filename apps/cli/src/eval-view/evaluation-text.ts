@@ -7,6 +7,7 @@ export interface EvaluationSubject {
   network: string;
   /** `784-400-10`. */
   shape: string;
+  /** What evaluated, e.g. `event engine, typed-arrays backend on the cpu`. */
   engine: string;
   /** `the bundled MNIST, test split`. */
   data: string;
@@ -29,7 +30,7 @@ export function evaluationText(figures: EvaluationFigures, subject: EvaluationSu
   const rate =
     figures.seconds > 0 ? ` (${Math.round(figures.samples / figures.seconds)} samples/s)` : '';
   const lines = [
-    `network   ${subject.network}, ${subject.shape}, ${subject.engine} engine`,
+    `network   ${subject.network}, ${subject.shape}, ${subject.engine}`,
     `data      ${subject.data}: ${figures.samples} samples`,
     `accuracy  ${percent(figures.accuracy)} strict (earliest output spike; ties by potential, then lowest index)`,
     `          ${percent(figures.accuracyTiesCounted)} with ties counted correct (the published evaluation)`,

@@ -18,5 +18,8 @@ export function jsonLinesView(cli: string): TrainView {
       if (event.type === 'run-end') process.stderr.write(runSummaryText(event, cli));
     },
     stop(): void {},
+    message(line: string): void {
+      process.stderr.write(`${line}\n`);
+    },
   };
 }

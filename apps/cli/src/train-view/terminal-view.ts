@@ -2,6 +2,7 @@ import cliProgress from 'cli-progress';
 import { inputWidth } from '@s4nn/core';
 import type { EpochStartEvent, RunStartEvent, TrainEvent } from '@s4nn/train';
 import { networkShape, percent } from '../figures-format.js';
+import { engineText } from '../engine-text.js';
 import { describeData } from './describe-data.js';
 import { epochTableHeader, epochTableRow } from './epoch-table.js';
 import { runSummaryText } from './run-summary-text.js';
@@ -72,17 +73,24 @@ export function terminalView(cli: string): TrainView {
         case 'run-end':
           write(`\n${runSummaryText(event, cli)}`);
           break;
+        case 'stopped':
+          stopBar();
+          write(
+            `stopped in epoch ${event.epoch} after ${event.samplesDone} samples; checkpoint ${event.checkpoint}\n`,
+          );
+          break;
         case 'dead-neurons':
         case 'checkpoint':
           break;
       }
     },
     stop: stopBar,
+    message: (line) => write(`${line}\n`),
   };
 }
 
 function runStartText(event: RunStartEvent): string {
-  const { spec, dataset, engine, outDir } = event;
+  const { spec, dataset, engineInfo, outDir } = event;
   const shape = networkShape(
     inputWidth(spec),
     spec.layers.map((layer) => layer.size),
@@ -92,7 +100,7 @@ function runStartText(event: RunStartEvent): string {
       ? ''
       : `, resuming at epoch ${event.firstEpoch} from ${event.resumedFrom}`;
   return (
-    `training ${shape} (${engine} engine) on ${describeData(dataset.source)}: ` +
+    `training ${shape} (${engineText(engineInfo)}) on ${describeData(dataset.source)}: ` +
     `${dataset.train} training, ${dataset.validation} validation, ${dataset.test} test samples\n` +
     `run directory ${outDir}${resumed}\n`
   );

@@ -5,4 +5,6 @@ export interface TrainView {
   show(event: TrainEvent): void;
   /** The run stopped before its end (SIGINT): close bars, leave the terminal tidy. */
   stop(): void;
+  /** One line more after the run (e.g. where its report went), where this view writes for people. */
+  message(line: string): void;
 }

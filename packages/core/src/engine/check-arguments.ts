@@ -1,5 +1,8 @@
+import type { Rng } from '../random/rng.js';
+import type { NetworkSpec } from '../spec/network-spec.js';
 import { SpecError } from '../spec/spec-error.js';
 import type { KernelName } from './kernel-names.js';
+import type { BatchResult } from './results.js';
 
 /**
  * Throws unless `input` is a Uint16Array of `width` spike times (tfjs-style: the message names the
@@ -58,4 +61,25 @@ export function spikeTimeOutOfRange(
     `${kernel}: argument 'input' holds spike time ${time} at index ${index}; expected 0..${tmax}`,
     'input',
   );
+}
+
+/** Throws unless `rng` is given where a layer has dropout (spec 4 draws the masks from it). */
+export function checkDropoutRng(spec: NetworkSpec, rng: Rng | undefined, engine: string): void {
+  if (rng === undefined && spec.layers.some((layer) => layer.dropout > 0)) {
+    throw new SpecError(
+      `${engine} engine: options.rng is required when a layer has dropout > 0`,
+      'rng',
+    );
+  }
+}
+
+/** Throws unless a caller's `options.out` holds `count` samples; returns it. */
+export function checkBatchOut(out: BatchResult, count: number, kernel: KernelName): BatchResult {
+  if (out.count !== count) {
+    throw new SpecError(
+      `${kernel}: options.out holds ${out.count} samples, the batch ${count}`,
+      'out',
+    );
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { Decision } from './results.js';
+import { createDecision, type Decision } from './results.js';
 
 /**
  * The decision rule of spec 3, shared by every engine. Let m = min_k outputTimes[k].
@@ -20,13 +20,7 @@ export function decide(
   crossingPotentials: ArrayLike<number>,
   fallbackPotentials: ArrayLike<number>,
   tmax: number,
-  out: Decision = {
-    prediction: 0,
-    lowestIndexPrediction: 0,
-    decisionTime: 0,
-    fallback: false,
-    tiedAtMinimum: 0,
-  },
+  out: Decision = createDecision(),
 ): Decision {
   const k = outputTimes.length;
   let m = tmax;

@@ -4,10 +4,35 @@ import type { Weights } from '../spec/network-spec.js';
 import type { BatchResult, EarlyExitResult, ForwardResult, TrainStepResult } from './results.js';
 import type { EvaluationSummary } from './summarise-batch.js';
 
+/**
+ * What a session runs on, for run-start events, logs and `s4nn info --engines`.
+ *
+ * ## Example
+ * ```ts
+ * const { engine, backend, device } = session.info; // 'tfjs', 'wasm', 'cpu'
+ * ```
+ */
+export interface EngineInfo {
+  /** The engine's registered name (`event`, `tfjs`). */
+  engine: string;
+  /** What computes inside the engine: `typed-arrays` (event); `tensorflow`, `wasm`, `cpu` (tfjs). */
+  backend: string;
+  /** Where the arithmetic runs. */
+  device: 'cpu' | 'gpu';
+  /** One human-readable line more (package, precision, formulation). */
+  detail?: string;
+}
+
 /** Options of {@link EngineDefinition.create}. */
 export interface EngineOptions {
   /** Draws the dropout masks of `trainStep` (spec 4); required when any layer has dropout > 0. */
   rng?: Rng;
+  /**
+   * The engine's compute backend (`--backend`); each engine validates it and throws naming the
+   * option. `auto` (or leaving it out) lets the engine pick. tfjs: `tensorflow`, `wasm`, `cpu`;
+   * event: only `auto` (it has one backend).
+   */
+  backend?: string;
 }
 
 /** Options of the batched calls. */
@@ -39,7 +64,8 @@ export interface Evaluation {
  * Weights: the session owns the current weights. After `trainStep` or before reading or saving
  * the weights, call `getWeights()`: it brings `network.weights` (row-major) up to date and
  * returns it. After changing weights outside the session (e.g. `redrawDeadNeurons`), call
- * `setWeights`. Do not call `trainStep`/`setWeights` while a batched call is pending.
+ * `setWeights`. Do not call `trainStep`/`setWeights` while a batched call is pending. Batched
+ * calls may overlap each other (a server's concurrent requests): each fills its own result.
  *
  * ## Example
  * ```ts
@@ -54,6 +80,8 @@ export interface Evaluation {
 export interface EngineSession {
   /** The engine's registered name. */
   readonly engine: string;
+  /** What the session runs on (backend, device), e.g. for a run's start event. */
+  readonly info: EngineInfo;
   /** The bound network; its `weights` are current only after `getWeights()`. */
   readonly network: Network;
   /** Full forward pass of one sample: `input` holds D spike times in 0..tmax. Returns `out`. */
@@ -86,6 +114,8 @@ export interface EngineDefinition {
   priority: number;
   /** Whether the engine can run here (e.g. a GPU backend loads). */
   isAvailable(): boolean | Promise<boolean>;
+  /** One line on what the engine would run on here, for `describeEngines` (may load a backend). */
+  describe?(): string | Promise<string>;
   /** Binds `network` (spec and weights are validated by the caller, `createSession`). */
   create(network: Network, options?: EngineOptions): Promise<EngineSession>;
 }

@@ -2,6 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import {
   createSession,
   defaultEngine,
+  describeEngines,
   getEngine,
   listEngines,
   registerEngine,
@@ -22,9 +23,11 @@ const unavailable: EngineDefinition = {
   },
 };
 
+// Registered for the whole file: every test sees it above the event engine.
+registerEngine(unavailable);
+
 describe('engine registry', () => {
   it('picks the available engine of highest priority and lists engines by priority', async () => {
-    registerEngine(unavailable);
     expect(listEngines().map((engine) => engine.name)).toEqual(['test-unavailable', EVENT_ENGINE]);
     expect((await defaultEngine()).name).toBe(EVENT_ENGINE);
     const spec = notebookSpec();
@@ -44,6 +47,40 @@ describe('engine registry', () => {
       "registerEngine: an engine named 'event' is already registered",
     );
     expect(() => getEngine('gpu')).toThrow("unknown engine 'gpu'; registered: ");
+  });
+
+  it('describes every engine, highest priority first, with its availability', async () => {
+    const descriptions = await describeEngines();
+    expect(descriptions.map((engine) => engine.name)).toEqual(['test-unavailable', EVENT_ENGINE]);
+    expect(descriptions[0]).toEqual({
+      name: 'test-unavailable',
+      priority: 100,
+      available: false,
+      detail: 'not available on this machine',
+    });
+    expect(descriptions[1]).toEqual({
+      name: EVENT_ENGINE,
+      priority: 1,
+      available: true,
+      detail:
+        'typed-arrays on the cpu: exact event-driven kernels in float64; worker threads on request (threads > 0)',
+    });
+  });
+
+  it('reports what an event session runs on and refuses a backend it does not have', async () => {
+    const spec = notebookSpec();
+    const network = { spec, weights: initWeights(spec, createRng(1)) };
+    const session = await createSession(network, { engine: EVENT_ENGINE, backend: 'auto' });
+    expect(session.info).toEqual({
+      engine: 'event',
+      backend: 'typed-arrays',
+      device: 'cpu',
+      detail: 'exact event-driven kernels in float64; worker threads on request (threads > 0)',
+    });
+    await session.dispose();
+    await expect(createSession(network, { engine: EVENT_ENGINE, backend: 'wasm' })).rejects.toThrow(
+      "event engine: option 'backend' must be auto or left out, the engine has one backend (got wasm)",
+    );
   });
 
   it('validates the network before creating a session', async () => {

@@ -83,7 +83,7 @@ export function createForwardResult(spec: NetworkSpec): ForwardResult {
   });
   const k = outputSize(spec);
   return {
-    ...emptyDecision(),
+    ...createDecision(),
     firingTimes,
     crossingPotentials: new Float64Array(k),
     fallbackPotentials: new Float64Array(k),
@@ -95,7 +95,7 @@ export function createForwardResult(spec: NetworkSpec): ForwardResult {
 /** Allocates an {@link EarlyExitResult} for `spec`. */
 export function createEarlyExitResult(spec: NetworkSpec): EarlyExitResult {
   return {
-    ...emptyDecision(),
+    ...createDecision(),
     outputTimes: new Uint16Array(outputSize(spec)),
     spikes: new Uint32Array(spec.layers.length),
     totalSpikes: 0,
@@ -134,7 +134,16 @@ export function createBatchResult(spec: NetworkSpec, count: number, shared = fal
   };
 }
 
-function emptyDecision(): Decision {
+/**
+ * A zeroed decision, for scratch that `decide` fills.
+ *
+ * ## Example
+ * ```ts
+ * const decision = createDecision();
+ * decide(outputTimes, crossing, fallback, tmax, decision);
+ * ```
+ */
+export function createDecision(): Decision {
   return {
     prediction: 0,
     lowestIndexPrediction: 0,

@@ -21,3 +21,17 @@ export function createNetwork(spec: NetworkSpec, weights: Weights): Network {
   validateWeights(spec, weights);
   return { spec, weights };
 }
+
+/**
+ * Validates `weights` against the network's spec and copies them into `network.weights` (the
+ * arrays the network holds stay the same objects; passing them back is a no-op copy).
+ *
+ * ## Example
+ * ```ts
+ * setNetworkWeights(network, loaded.weights); // throws a SpecError naming the layer on a bad shape
+ * ```
+ */
+export function setNetworkWeights(network: Network, weights: Weights): void {
+  validateWeights(network.spec, weights);
+  if (weights !== network.weights) weights.forEach((layer, l) => network.weights[l].set(layer));
+}

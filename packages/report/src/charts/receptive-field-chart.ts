@@ -1,5 +1,5 @@
 import type { ReceptiveFieldGrid } from '../rows/receptive-fields.js';
-import { encodePng } from '../render/encode-png.js';
+import pngjs from 'pngjs';
 import { escapeXml } from '../page/escape-xml.js';
 import { CHART_WIDTH } from './chart.js';
 
@@ -17,7 +17,9 @@ export function receptiveFieldSvg(grid: ReceptiveFieldGrid, title: string): stri
   const height = imageHeight + TITLE_HEIGHT + 10;
   // Scaled up here, pixel by pixel: rasterisers and browsers smooth an upscaled image.
   const scaled = scaleNearest(grid.rgba, grid.width, grid.height, pixel);
-  const dataUrl = `data:image/png;base64,${encodePng(scaled, imageWidth, imageHeight).toString('base64')}`;
+  const png = new pngjs.PNG({ width: imageWidth, height: imageHeight });
+  png.data = Buffer.from(scaled.buffer, scaled.byteOffset, scaled.byteLength);
+  const dataUrl = `data:image/png;base64,${pngjs.PNG.sync.write(png).toString('base64')}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,

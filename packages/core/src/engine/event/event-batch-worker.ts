@@ -16,9 +16,11 @@ export interface WorkerSetup {
 
 /**
  * One batch: forward all `count` samples of `inputs` into `out`, the threads taking `chunk` samples
- * at a time from the shared counter `nextSample[0]` (all on SharedArrayBuffers).
+ * at a time from the shared counter `nextSample[0]` (all on SharedArrayBuffers). The reply
+ * echoes `id`, so a pool with several jobs queued on one worker settles the right one.
  */
 export interface BatchJob {
+  id: number;
   inputs: Uint16Array;
   count: number;
   chunk: number;
@@ -47,9 +49,12 @@ if (parentPort !== null) {
           job.out,
         );
       }
-      port.postMessage({});
+      port.postMessage({ id: job.id });
     } catch (error) {
-      port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+      port.postMessage({
+        id: job.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   });
 }

@@ -5,12 +5,12 @@ import { spikeTimeOutOfRange } from '../check-arguments.js';
 import { decide } from '../decide.js';
 import type { KernelName } from '../kernel-names.js';
 import { outputError, normaliseL2, relativeTargets } from '../relative-targets.js';
-import type {
-  BatchResult,
-  Decision,
-  EarlyExitResult,
-  ForwardResult,
-  TrainStepResult,
+import {
+  createDecision,
+  type BatchResult,
+  type EarlyExitResult,
+  type ForwardResult,
+  type TrainStepResult,
 } from '../results.js';
 import { foldScale, type WeightStore } from './weight-store.js';
 
@@ -76,13 +76,7 @@ export class EventKernels {
   // Training scratch.
   private readonly maskedSteps: Float64Array;
   private readonly maskedDelta: Float64Array;
-  private readonly decision: Decision = {
-    prediction: 0,
-    lowestIndexPrediction: 0,
-    decisionTime: 0,
-    fallback: false,
-    tiedAtMinimum: 0,
-  };
+  private readonly decision = createDecision();
 
   constructor(
     private readonly spec: NetworkSpec,

@@ -1,19 +1,18 @@
-import type { Network } from '../../network/network.js';
-import { validateWeights } from '../../network/validate-weights.js';
+import { setNetworkWeights, type Network } from '../../network/network.js';
 import type { Rng } from '../../random/rng.js';
 import type { Weights } from '../../spec/network-spec.js';
 import { inputWidth, outputSize } from '../../spec/network-shape.js';
 import { SpecError } from '../../spec/spec-error.js';
-import { checkBatch, checkLabel, checkSpikeTimes } from '../check-arguments.js';
-import type { BatchOptions, EngineOptions, EngineSession, Evaluation } from '../engine.js';
+import { BatchedSession } from '../batched-session.js';
 import {
-  ForwardBatch,
-  ForwardEarlyExit,
-  Forward,
-  TrainStep,
-  Evaluate,
-  type KernelName,
-} from '../kernel-names.js';
+  checkBatch,
+  checkBatchOut,
+  checkDropoutRng,
+  checkLabel,
+  checkSpikeTimes,
+} from '../check-arguments.js';
+import type { BatchOptions, EngineInfo, EngineOptions, EngineSession } from '../engine.js';
+import { ForwardEarlyExit, Forward, TrainStep, type KernelName } from '../kernel-names.js';
 import {
   createBatchResult,
   type BatchResult,
@@ -21,7 +20,6 @@ import {
   type ForwardResult,
   type TrainStepResult,
 } from '../results.js';
-import { summariseBatch } from '../summarise-batch.js';
 import { EventKernels } from './event-kernels.js';
 import {
   createWeightStore,
@@ -34,13 +32,22 @@ import { EventWorkerPool } from './event-worker-pool.js';
 /** The name the event engine registers under. */
 export const EVENT_ENGINE = 'event';
 
+/** What every event session runs on (`session.info`, `describeEngines`). */
+export const EVENT_ENGINE_INFO: Readonly<EngineInfo> = Object.freeze({
+  engine: EVENT_ENGINE,
+  backend: 'typed-arrays',
+  device: 'cpu',
+  detail: 'exact event-driven kernels in float64; worker threads on request (threads > 0)',
+});
+
 /**
  * A network bound to the event engine: the kernels of this thread, and a pool of worker
  * threads (started on the first batch that asks for threads) reading the same weight store on
  * SharedArrayBuffers.
  */
-export class EventSession implements EngineSession {
+export class EventSession extends BatchedSession implements EngineSession {
   readonly engine = EVENT_ENGINE;
+  readonly info: EngineInfo = EVENT_ENGINE_INFO;
   private readonly store: WeightStore;
   private readonly kernels: EventKernels;
   private readonly width: number;
@@ -54,10 +61,12 @@ export class EventSession implements EngineSession {
     options: EngineOptions = {},
   ) {
     const { spec } = network;
-    if (options.rng === undefined && spec.layers.some((layer) => layer.dropout > 0)) {
+    super();
+    checkDropoutRng(spec, options.rng, EVENT_ENGINE);
+    if (options.backend !== undefined && options.backend !== 'auto') {
       throw new SpecError(
-        'event engine: options.rng is required when a layer has dropout > 0',
-        'rng',
+        `event engine: option 'backend' must be auto or left out, the engine has one backend (got ${options.backend})`,
+        'backend',
       );
     }
     this.rng = options.rng;
@@ -87,19 +96,6 @@ export class EventSession implements EngineSession {
     return this.kernels.trainStep(input, label, this.rng, out);
   }
 
-  async forwardBatch(inputs: Uint16Array, options: BatchOptions = {}): Promise<BatchResult> {
-    return this.runBatch(inputs, options, ForwardBatch);
-  }
-
-  async evaluate(
-    inputs: Uint16Array,
-    labels: ArrayLike<number>,
-    options: BatchOptions = {},
-  ): Promise<Evaluation> {
-    const batch = await this.runBatch(inputs, options, Evaluate);
-    return { batch, summary: summariseBatch(batch, labels) };
-  }
-
   getWeights(): Weights {
     readWeightStore(this.store, this.network.spec, this.network.weights);
     return this.network.weights;
@@ -108,9 +104,7 @@ export class EventSession implements EngineSession {
   setWeights(weights: Weights): void {
     this.checkUsable('trainStep');
     this.checkNoBatchPending(TrainStep);
-    validateWeights(this.network.spec, weights);
-    if (weights !== this.network.weights)
-      weights.forEach((layer, l) => this.network.weights[l].set(layer));
+    setNetworkWeights(this.network, weights);
     loadWeightStore(this.store, this.network.spec, this.network.weights);
   }
 
@@ -121,7 +115,7 @@ export class EventSession implements EngineSession {
     if (pool !== undefined) await pool.close();
   }
 
-  private async runBatch(
+  protected async runBatch(
     inputs: Uint16Array,
     options: BatchOptions,
     kernel: KernelName,
@@ -135,13 +129,10 @@ export class EventSession implements EngineSession {
         'threads',
       );
     }
-    const out = options.out ?? createBatchResult(this.network.spec, count, threads > 0);
-    if (out.count !== count) {
-      throw new SpecError(
-        `${kernel}: options.out holds ${out.count} samples, the batch ${count}`,
-        'out',
-      );
-    }
+    const out =
+      options.out === undefined
+        ? createBatchResult(this.network.spec, count, threads > 0)
+        : checkBatchOut(options.out, count, kernel);
     const earlyExit = options.earlyExit === true;
     if (threads === 0) {
       this.kernels.runBatch(inputs, 0, count, earlyExit, out);

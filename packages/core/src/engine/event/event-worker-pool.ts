@@ -23,14 +23,37 @@ function startWorker(workerData: WorkerSetup): Worker {
 /** Samples a worker takes from the batch at a time. */
 const CHUNK_SAMPLES = 64;
 
+/** A job waiting for one worker's reply. */
+interface PendingReply {
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/** A worker and the jobs posted to it that it has not answered yet, by job id. */
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, PendingReply>;
+}
+
+/** What a worker posts back after a job: its id, and the error message if it failed. */
+interface JobReply {
+  id: number;
+  error?: string;
+}
+
 /**
  * Worker threads for batched evaluation (Node-only). Every worker builds its own EventKernels on
  * the session's weight store, which lives on SharedArrayBuffers: the weights are shared
- * read-only, never copied per call. Each sample's computation is the same code on the same weights as in the calling
- * thread, so the results are identical to a single-thread run.
+ * read-only, never copied per call. Each sample's computation is the same code on the same
+ * weights as in the calling thread, so the results are identical to a single-thread run.
+ *
+ * Concurrent `run` calls are safe: every job carries an id that its replies echo, so a worker
+ * that has two jobs queued settles each when its own reply arrives (a worker runs its jobs one
+ * after another, in the order posted).
  */
 export class EventWorkerPool {
-  private readonly workers: Worker[] = [];
+  private readonly workers: PoolWorker[] = [];
+  private nextJobId = 0;
 
   constructor(
     private readonly spec: NetworkSpec,
@@ -52,6 +75,7 @@ export class EventWorkerPool {
     // not change its result.
     const nextSample = new Int32Array(new SharedArrayBuffer(4));
     const job: BatchJob = {
+      id: this.nextJobId++,
       inputs: sharedInputs,
       count,
       chunk: CHUNK_SAMPLES,
@@ -59,55 +83,57 @@ export class EventWorkerPool {
       earlyExit,
       out: target,
     };
-    const jobs = this.workers.slice(0, threads).map((worker) => this.runJob(worker, job));
+    const jobs = this.workers.slice(0, threads).map((entry) => post(entry, job));
     await Promise.all(jobs);
     if (target !== out) copyBatch(target, out);
   }
 
   async close(): Promise<void> {
-    const workers = this.workers.splice(0);
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    const entries = this.workers.splice(0);
+    await Promise.all(entries.map((entry) => entry.worker.terminate()));
   }
 
-  private spawn(): Worker {
+  private spawn(): PoolWorker {
     const worker = startWorker({
       spec: this.spec,
       transposed: this.store.transposed,
       scales: this.store.scales,
     });
-    // An idle pool must not keep the process alive; `runJob` holds a reference while it waits.
-    worker.unref();
-    return worker;
-  }
-
-  private runJob(worker: Worker, job: BatchJob): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const cleanUp = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        worker.unref();
-      };
-      const onMessage = (message: { error?: string }) => {
-        cleanUp();
-        if (message.error !== undefined) reject(new Error(`event engine worker: ${message.error}`));
-        else resolve();
-      };
-      const onError = (error: Error) => {
-        cleanUp();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        cleanUp();
-        reject(new Error(`event engine worker exited with code ${code} during a batch`));
-      };
-      worker.ref();
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(job);
+    const entry: PoolWorker = { worker, pending: new Map() };
+    // A failed worker fails every job it holds and leaves the pool (the next batch starts a new one).
+    const fail = (error: Error) => {
+      const index = this.workers.indexOf(entry);
+      if (index >= 0) this.workers.splice(index, 1);
+      const pending = [...entry.pending.values()];
+      entry.pending.clear();
+      worker.unref();
+      for (const job of pending) job.reject(error);
+    };
+    worker.on('message', (reply: JobReply) => {
+      const job = entry.pending.get(reply.id);
+      if (job === undefined) return;
+      entry.pending.delete(reply.id);
+      if (entry.pending.size === 0) worker.unref();
+      if (reply.error !== undefined) job.reject(new Error(`event engine worker: ${reply.error}`));
+      else job.resolve();
     });
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      fail(new Error(`event engine worker exited with code ${code} during a batch`));
+    });
+    // An idle pool must not keep the process alive; `post` holds a reference while jobs wait.
+    worker.unref();
+    return entry;
   }
+}
+
+/** Posts `job` to one worker; settles when that worker answers this job's id. */
+function post(entry: PoolWorker, job: BatchJob): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    entry.pending.set(job.id, { resolve, reject });
+    entry.worker.ref();
+    entry.worker.postMessage(job);
+  });
 }
 
 function copyToShared(inputs: Uint16Array): Uint16Array {

@@ -53,6 +53,47 @@ describe('event engine batches on worker threads', () => {
     }
   });
 
+  it('keeps overlapping batches on the same threads apart (each equals its single-thread result)', async () => {
+    const fixture = loadForwardFixture();
+    const width = fixture.samples[0].input_times.length;
+    const all = Uint16Array.from(fixture.samples.flatMap((sample) => sample.input_times));
+    const labels = fixture.samples.map((sample) => sample.label);
+    // Different samples, orders and lengths per call, so a result filled by another call's
+    // job (or not filled yet) cannot pass for its own.
+    const batches = [0, 7, 19, 31, 44].map((first) => {
+      const samples = fixture.samples.length - first;
+      const inputs = new Uint16Array(samples * width);
+      for (let s = 0; s < samples; s++) {
+        const source = (first + s * 3) % fixture.samples.length;
+        inputs.set(all.subarray(source * width, (source + 1) * width), s * width);
+      }
+      return inputs;
+    });
+    const session = await createSession({ spec: fixture.spec, weights: fixture.weights });
+    try {
+      const inline = await Promise.all(
+        batches.map((inputs, i) => session.forwardBatch(inputs, { earlyExit: i % 2 === 1 })),
+      );
+      // All calls are posted before any worker answers: every worker holds five jobs at once.
+      const threaded = await Promise.all(
+        batches.map((inputs, i) =>
+          session.forwardBatch(inputs, { earlyExit: i % 2 === 1, threads: 2 }),
+        ),
+      );
+      threaded.forEach((result, i) => expect(plain(result)).toEqual(plain(inline[i])));
+      const [evaluation, overlapping] = await Promise.all([
+        session.evaluate(all, labels, { threads: 2 }),
+        session.forwardBatch(batches[2], { threads: 2 }),
+      ]);
+      expect(evaluation.summary).toEqual(
+        (await session.evaluate(all, labels, { threads: 0 })).summary,
+      );
+      expect(plain(overlapping)).toEqual(plain(inline[2]));
+    } finally {
+      await session.dispose();
+    }
+  });
+
   it('summarises the fixture as the published evaluation does (ties counted correct)', async () => {
     const fixture = loadForwardFixture();
     const inputs = Uint16Array.from(fixture.samples.flatMap((sample) => sample.input_times));

@@ -1,5 +1,5 @@
 import { registerEngine } from '../registry.js';
-import { EVENT_ENGINE, EventSession } from './event-session.js';
+import { EVENT_ENGINE, EVENT_ENGINE_INFO, EventSession } from './event-session.js';
 
 /**
  * The `event` engine: exact and event-driven on the CPU, available everywhere. Its priority is
@@ -11,5 +11,7 @@ registerEngine({
   name: EVENT_ENGINE,
   priority: EVENT_ENGINE_PRIORITY,
   isAvailable: () => true,
+  describe: () =>
+    `${EVENT_ENGINE_INFO.backend} on the ${EVENT_ENGINE_INFO.device}: ${EVENT_ENGINE_INFO.detail}`,
   create: async (network, options) => new EventSession(network, options),
 });

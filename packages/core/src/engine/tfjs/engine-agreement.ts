@@ -167,9 +167,7 @@ export function checkForwardAgreement(
     reference.forward(input, expected);
     candidate.forward(input, actual);
     report.samples++;
-    const sameTimes = expected.firingTimes.every((times, l) =>
-      times.every((t, j) => t === actual.firingTimes[l][j]),
-    );
+    const sameTimes = sameFiringTimes(expected.firingTimes, actual.firingTimes);
     const sameDecision =
       expected.prediction === actual.prediction &&
       expected.lowestIndexPrediction === actual.lowestIndexPrediction;
@@ -228,9 +226,7 @@ export function checkTrainingAgreement(
     const same =
       expected.prediction === actual.prediction &&
       expected.targets.every((target, k) => target === actual.targets[k]) &&
-      expected.firingTimes.every((times, l) =>
-        times.every((t, j) => t === actual.firingTimes[l][j]),
-      );
+      sameFiringTimes(expected.firingTimes, actual.firingTimes);
     if (!same) report.integerMismatches++;
     expected.errors.forEach((errors, l) =>
       errors.forEach((e, j) => {
@@ -249,4 +245,9 @@ export function checkTrainingAgreement(
     );
   }
   return report;
+}
+
+/** Whether two forward passes fired every neuron of every layer at the same step. */
+function sameFiringTimes(a: Uint16Array[], b: Uint16Array[]): boolean {
+  return a.every((times, l) => times.every((t, j) => t === b[l][j]));
 }

@@ -49,6 +49,12 @@ registerEngine({
   priority: TFJS_ENGINE_PRIORITY,
   // The cpu backend ships with @s4nn/core, so the engine runs everywhere.
   isAvailable: () => true,
-  // `createSession` passes its options object through: `backend` and `memoryBudgetBytes` ride along.
+  describe: async () => {
+    const { auto, nativeInstalled } = await describeTfjsEngine();
+    const native = nativeInstalled.length > 0 ? nativeInstalled.join(', ') : 'none';
+    return `auto picks ${auto.backend} (${auto.package}${auto.gpu ? ', GPU' : ''}); native packages installed: ${native}`;
+  },
+  // `createSession` passes its options object through: `backend` (validated by
+  // `useTfjsBackend`, naming the option), `memoryBudgetBytes` and `potentials` ride along.
   create: (network, options) => createTfjsSession(network, options as TfjsEngineOptions),
 });

@@ -1,4 +1,4 @@
-import type { EngineOptions } from '../engine.js';
+import type { EngineInfo, EngineOptions } from '../engine.js';
 
 /** The name the tfjs engine registers under (`--engine tfjs`). */
 export const TFJS_ENGINE = 'tfjs';
@@ -22,6 +22,12 @@ export interface TfjsBackendInfo {
   /** True when the backend is the CUDA build (`@tensorflow/tfjs-node-gpu`). */
   gpu: boolean;
 }
+
+/**
+ * A tfjs session's `info`: the engine contract's fields (device `gpu` on tfjs-node-gpu) plus the
+ * backend's package and GPU flag.
+ */
+export type TfjsSessionInfo = EngineInfo & TfjsBackendInfo & { engine: typeof TFJS_ENGINE };
 
 /**
  * How the potentials V_j(t) are computed: `indicator`, a matrix product with the cumulative

@@ -4,7 +4,7 @@ import { createNetwork } from '../../network/network.js';
 import { paperMnistSpec } from '../../spec/reference-specs.js';
 import type { NetworkSpec } from '../../spec/network-spec.js';
 import { SpecError } from '../../spec/spec-error.js';
-import { createSession, getEngine, listEngines } from '../registry.js';
+import { createSession, describeEngines, getEngine, listEngines } from '../registry.js';
 import { EVENT_ENGINE_PRIORITY } from '../event/register-event-engine.js';
 import { createForwardResult, createTrainStepResult } from '../results.js';
 import { bytesPerSample, maxBatchSize } from './batch-size.js';
@@ -15,7 +15,7 @@ import {
 } from './register-tfjs-engine.js';
 import { installedNativeBackends } from './native-backends.js';
 import { useTfjsBackend } from './tfjs-backend.js';
-import { TFJS_ENGINE, type TfjsEngineOptions } from './tfjs-options.js';
+import { TFJS_ENGINE } from './tfjs-options.js';
 
 const spec: NetworkSpec = {
   inputShape: [3],
@@ -87,11 +87,35 @@ describe('the tfjs engine in the registry', () => {
     expect(TFJS_ENGINE_PRIORITY).toBeLessThan(EVENT_ENGINE_PRIORITY);
     expect(listEngines().map((engine) => engine.name)).toEqual(['event', 'tfjs']);
     expect(await definition.isAvailable()).toBe(true);
-    const options: TfjsEngineOptions & { engine: string } = { engine: 'tfjs', backend: 'cpu' };
-    const session = await createSession(network(), options);
+    const session = await createSession(network(), { engine: 'tfjs', backend: 'cpu' });
     expect(session.engine).toBe('tfjs');
-    expect((session as unknown as { info: { backend: string } }).info.backend).toBe('cpu');
+    expect(session.info).toEqual({
+      engine: 'tfjs',
+      backend: 'cpu',
+      device: 'cpu',
+      package: '@tensorflow/tfjs-backend-cpu',
+      gpu: false,
+      detail: '@tensorflow/tfjs-backend-cpu, float32, increments potentials',
+    });
     await session.dispose();
+  });
+
+  it('rejects an unknown backend passed through createSession, naming the option', async () => {
+    await expect(createSession(network(), { engine: 'tfjs', backend: 'gpu' })).rejects.toThrow(
+      "tfjs engine: option 'backend' must be one of auto, tensorflow, wasm, cpu (got gpu)",
+    );
+  });
+
+  it('is described with the backend auto picks and the native packages installed', async () => {
+    const { auto } = await describeTfjsEngine();
+    const native = installedNativeBackends().map((candidate) => candidate.name);
+    const tfjs = (await describeEngines()).find((engine) => engine.name === 'tfjs');
+    expect(tfjs).toEqual({
+      name: 'tfjs',
+      priority: TFJS_ENGINE_PRIORITY,
+      available: true,
+      detail: `auto picks ${auto.backend} (${auto.package}${auto.gpu ? ', GPU' : ''}); native packages installed: ${native.length > 0 ? native.join(', ') : 'none'}`,
+    });
   });
 });
 

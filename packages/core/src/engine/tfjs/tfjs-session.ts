@@ -1,21 +1,22 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { FireCounts } from '../../network/fire-counts.js';
-import type { Network } from '../../network/network.js';
-import { validateWeights } from '../../network/validate-weights.js';
+import { setNetworkWeights, type Network } from '../../network/network.js';
 import type { Rng } from '../../random/rng.js';
 import type { NetworkSpec, Weights } from '../../spec/network-spec.js';
 import { inputWidth, layerInputWidth, outputSize } from '../../spec/network-shape.js';
 import { SpecError } from '../../spec/spec-error.js';
+import { BatchedSession } from '../batched-session.js';
 import {
   checkBatch,
+  checkBatchOut,
+  checkDropoutRng,
   checkLabel,
   checkSpikeTimes,
   spikeTimeOutOfRange,
 } from '../check-arguments.js';
 import { decide } from '../decide.js';
-import type { BatchOptions, EngineSession, Evaluation } from '../engine.js';
+import type { BatchOptions, EngineSession } from '../engine.js';
 import {
-  Evaluate,
   Forward,
   ForwardBatch,
   ForwardEarlyExit,
@@ -25,13 +26,12 @@ import {
 import { outputError, relativeTargets } from '../relative-targets.js';
 import {
   createBatchResult,
+  createDecision,
   type BatchResult,
-  type Decision,
   type EarlyExitResult,
   type ForwardResult,
   type TrainStepResult,
 } from '../results.js';
-import { summariseBatch } from '../summarise-batch.js';
 import { defaultMemoryBudget, maxBatchSize } from './batch-size.js';
 import { denseForward, type DenseForwardTensors } from './dense-forward.js';
 import { applyMeanUpdate, denseBackward } from './dense-train.js';
@@ -41,6 +41,7 @@ import {
   type PotentialFormulation,
   type TfjsBackendInfo,
   type TfjsEngineOptions,
+  type TfjsSessionInfo,
 } from './tfjs-options.js';
 
 /** Options of {@link TfjsSession.trainBatch}. */
@@ -74,8 +75,10 @@ interface ForwardValues {
  * real-valued weights a firing time can differ from the float64 engines where a potential lies
  * within float32 rounding of the threshold (see `explainDisagreement`).
  */
-export class TfjsSession implements EngineSession {
+export class TfjsSession extends BatchedSession implements EngineSession {
   readonly engine = TFJS_ENGINE;
+  /** The backend this session runs on (`info.backend`, `info.package`, `info.gpu`). */
+  readonly info: TfjsSessionInfo;
   /** The largest batch one forward program takes (from the memory budget). */
   readonly forwardBatchLimit: number;
   /** The largest chunk one training program takes (a mini-batch is split into such chunks). */
@@ -95,27 +98,16 @@ export class TfjsSession implements EngineSession {
   private readonly fallback: Float64Array;
   private readonly outputErrors: Float64Array;
   private readonly targets: Uint16Array;
-  private readonly decision: Decision = {
-    prediction: 0,
-    lowestIndexPrediction: 0,
-    decisionTime: 0,
-    fallback: false,
-    tiedAtMinimum: 0,
-  };
+  private readonly decision = createDecision();
 
   private constructor(
     readonly network: Network,
-    /** The backend this session runs on. */
-    readonly info: TfjsBackendInfo,
+    backend: TfjsBackendInfo,
     options: TfjsEngineOptions,
   ) {
     const { spec } = network;
-    if (options.rng === undefined && spec.layers.some((layer) => layer.dropout > 0)) {
-      throw new SpecError(
-        'tfjs engine: options.rng is required when a layer has dropout > 0',
-        'rng',
-      );
-    }
+    super();
+    checkDropoutRng(spec, options.rng, TFJS_ENGINE);
     const budget = options.memoryBudgetBytes ?? defaultMemoryBudget();
     if (!(budget > 0)) {
       throw new SpecError(
@@ -129,13 +121,19 @@ export class TfjsSession implements EngineSession {
     this.outputs = outputSize(spec);
     this.thresholds = spec.layers.map((layer) => layer.threshold);
     this.potentials =
-      options.potentials ?? (info.backend === 'tensorflow' ? 'indicator' : 'increments');
+      options.potentials ?? (backend.backend === 'tensorflow' ? 'indicator' : 'increments');
     if (this.potentials !== 'indicator' && this.potentials !== 'increments') {
       throw new SpecError(
         `tfjs engine: options.potentials must be 'indicator' or 'increments' (got ${String(this.potentials)})`,
         'potentials',
       );
     }
+    this.info = {
+      ...backend,
+      engine: TFJS_ENGINE,
+      device: backend.gpu ? 'gpu' : 'cpu',
+      detail: `${backend.package}, float32, ${this.potentials} potentials`,
+    };
     this.forwardBatchLimit = maxBatchSize(spec, budget, false, this.potentials);
     this.trainBatchLimit = maxBatchSize(spec, budget, true, this.potentials);
     this.outputTimes = new Uint16Array(this.outputs);
@@ -156,8 +154,8 @@ export class TfjsSession implements EngineSession {
    * ```
    */
   static async create(network: Network, options: TfjsEngineOptions = {}): Promise<TfjsSession> {
-    const info = await useTfjsBackend(options.backend ?? 'auto');
-    return new TfjsSession(network, info, options);
+    const backend = await useTfjsBackend(options.backend ?? 'auto');
+    return new TfjsSession(network, backend, options);
   }
 
   forward(input: Uint16Array, out: ForwardResult): ForwardResult {
@@ -225,19 +223,6 @@ export class TfjsSession implements EngineSession {
     return out;
   }
 
-  async forwardBatch(inputs: Uint16Array, options: BatchOptions = {}): Promise<BatchResult> {
-    return this.runBatch(inputs, options, ForwardBatch);
-  }
-
-  async evaluate(
-    inputs: Uint16Array,
-    labels: ArrayLike<number>,
-    options: BatchOptions = {},
-  ): Promise<Evaluation> {
-    const batch = await this.runBatch(inputs, options, Evaluate);
-    return { batch, summary: summariseBatch(batch, labels) };
-  }
-
   getWeights(): Weights {
     this.begin(ForwardBatch);
     this.weights.forEach((layer, l) => this.network.weights[l].set(layer.dataSync()));
@@ -246,9 +231,7 @@ export class TfjsSession implements EngineSession {
 
   setWeights(weights: Weights): void {
     this.begin(TrainStep);
-    validateWeights(this.spec, weights);
-    if (weights !== this.network.weights)
-      weights.forEach((layer, l) => this.network.weights[l].set(layer));
+    setNetworkWeights(this.network, weights);
     const previous = this.weights;
     this.weights = this.uploadWeights(this.network.weights);
     tf.dispose(previous);
@@ -276,17 +259,12 @@ export class TfjsSession implements EngineSession {
     count: number,
     kernel: KernelName,
   ): BatchResult {
-    const result = out ?? createBatchResult(this.spec, count);
-    if (result.count !== count) {
-      throw new SpecError(
-        `${kernel}: options.out holds ${result.count} samples, the batch ${count}`,
-        'out',
-      );
-    }
-    return result;
+    return out === undefined
+      ? createBatchResult(this.spec, count)
+      : checkBatchOut(out, count, kernel);
   }
 
-  private async runBatch(
+  protected async runBatch(
     inputs: Uint16Array,
     options: BatchOptions,
     kernel: KernelName,

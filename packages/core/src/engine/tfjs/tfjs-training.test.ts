@@ -3,13 +3,12 @@ import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs-core';
 import { createFireCounts } from '../../network/fire-counts.js';
 import { createNetwork } from '../../network/network.js';
-import { inputWidth } from '../../spec/network-shape.js';
 import type { Weights } from '../../spec/network-spec.js';
 import { loadTrainFixture } from '../../test-support/golden-fixtures.js';
 import { EventSession } from '../event/event-session.js';
 import { createTrainStepResult } from '../results.js';
 import { createTfjsSession } from './register-tfjs-engine.js';
-import { integerCases, networkOf } from './test-support/integer-networks.js';
+import { integerCases, networkOf, sampleOf } from '../../test-support/integer-networks.js';
 
 /** The largest |a - b| / max(1, |a|) over all weights. */
 function weightDifference(a: Weights, b: Weights): number {
@@ -29,12 +28,11 @@ describe('tfjs mini-batch training (B > 1: a different algorithm from the publis
     await fc.assert(
       fc.asyncProperty(integerCases({ maxHidden: 3, samples: 5 }), async (testCase) => {
         const event = new EventSession(networkOf(testCase));
-        const width = inputWidth(testCase.spec);
         const mean = testCase.weights.map((layer) => new Float64Array(layer.length));
         const step = createTrainStepResult(testCase.spec);
         testCase.labels.forEach((label, s) => {
           event.setWeights(copyOf(testCase.weights));
-          event.trainStep(testCase.inputs.subarray(s * width, (s + 1) * width), label, step);
+          event.trainStep(sampleOf(testCase, s), label, step);
           event
             .getWeights()
             .forEach((layer, l) =>
@@ -91,14 +89,13 @@ describe('tfjs mini-batch training (B > 1: a different algorithm from the publis
       numRuns: 1,
       seed: 11,
     });
-    const width = inputWidth(testCase.spec);
     const stepped = await createTfjsSession(networkOf(testCase), { backend: 'wasm' });
     const batched = await createTfjsSession(networkOf(testCase), { backend: 'wasm' });
     const step = createTrainStepResult(testCase.spec);
     const expectedCounts = createFireCounts(testCase.spec);
     const predictions: number[] = [];
     testCase.labels.forEach((label, s) => {
-      stepped.trainStep(testCase.inputs.subarray(s * width, (s + 1) * width), label, step);
+      stepped.trainStep(sampleOf(testCase, s), label, step);
       predictions.push(step.prediction);
       step.firingTimes.forEach((times, l) =>
         times.forEach((t, j) => (expectedCounts[l][j] += t < testCase.spec.tmax ? 1 : 0)),
@@ -155,11 +152,10 @@ describe('tfjs session memory', () => {
     });
     const layers = testCase.spec.layers.length;
     expect(tf.memory().numTensors).toBe(before + layers);
-    const width = inputWidth(testCase.spec);
     const step = createTrainStepResult(testCase.spec);
     for (let round = 0; round < 20; round++) {
       const s = round % testCase.labels.length;
-      const input = testCase.inputs.subarray(s * width, (s + 1) * width);
+      const input = sampleOf(testCase, s);
       session.forward(input, step);
       session.trainStep(input, testCase.labels[s], step);
       await session.forwardBatch(testCase.inputs, { earlyExit: round % 2 === 0 });
