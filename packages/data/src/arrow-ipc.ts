@@ -1,15 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import {
   RecordBatchFileWriter,
+  RecordBatchReader,
   RecordBatchStreamWriter,
-  tableFromIPC,
+  Table,
   tableToIPC,
+  type AsyncRecordBatchFileReader,
+  type AsyncRecordBatchStreamReader,
   type RecordBatch,
-  type Table,
+  type Schema,
 } from 'apache-arrow';
 import { writeAtomically, writeFileAtomic } from './atomic-write.js';
+import { readMeta } from './dataset.js';
 import { compactDataset } from './dataset-view.js';
 import { DatasetError } from './dataset-error.js';
 
@@ -17,9 +21,8 @@ import { DatasetError } from './dataset-error.js';
 export type ArrowIpcFormat = 'file' | 'stream';
 
 /**
- * Reads a dataset from an Arrow IPC file or stream (the format is told by the bytes). The
- * schema and metadata are checked. A single record batch stays a view on the file buffer, no
- * copy; several are concatenated once into one.
+ * Reads a dataset from an Arrow IPC file or stream (the format is told by the bytes): this is
+ * {@link streamArrow} collected, the record batches concatenated into one if there are several.
  *
  * @example
  * ```ts
@@ -27,23 +30,85 @@ export type ArrowIpcFormat = 'file' | 'stream';
  * ```
  */
 export async function readArrow(path: string): Promise<Table> {
-  return tableFromIpcBytes(await readFile(path), path);
+  const handle = await open(path, 'r');
+  try {
+    return await collectIpc(new IpcBatches(() => RecordBatchReader.from(handle), path));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Streams the record batches of an Arrow IPC file or stream (the format is told by the bytes)
+ * through Arrow's `RecordBatchReader` over a file handle, one batch in memory at a time. The
+ * schema and its dataset metadata are checked before the first batch; each batch is checked for
+ * its columns, and a bad or truncated batch fails naming the file and `record batch i`.
+ *
+ * @example
+ * ```ts
+ * for await (const batch of streamArrow('mnist-train.arrow')) use(batch.getChild('features'));
+ * ```
+ */
+export async function* streamArrow(path: string): AsyncGenerator<RecordBatch> {
+  const handle = await open(path, 'r');
+  try {
+    yield* new IpcBatches(() => RecordBatchReader.from(handle), path).batches();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Decodes Arrow IPC bytes (file or stream format) into a checked dataset table of one batch. */
-export function tableFromIpcBytes(bytes: Uint8Array, source: string): Table {
-  let table: Table;
-  try {
-    table = tableFromIPC(bytes);
-  } catch (error) {
-    throw new DatasetError(
-      source,
-      '',
-      `not a readable Arrow IPC file or stream: ${(error as Error).message}`,
-    );
+export async function tableFromIpcBytes(bytes: Uint8Array, source: string): Promise<Table> {
+  return collectIpc(new IpcBatches(() => RecordBatchReader.from(bytes), source));
+}
+
+async function collectIpc(ipc: IpcBatches): Promise<Table> {
+  const batches: RecordBatch[] = [];
+  for await (const batch of ipc.batches()) batches.push(batch);
+  return compactDataset(new Table(ipc.schema!, batches), ipc.source);
+}
+
+type AnyBatchReader = RecordBatchReader | AsyncRecordBatchStreamReader | AsyncRecordBatchFileReader;
+
+/** The checked record batches of one IPC input; `schema` is set once the reader opened. */
+class IpcBatches {
+  schema: Schema | undefined;
+
+  constructor(
+    private readonly openReader: () => AnyBatchReader | Promise<AnyBatchReader>,
+    readonly source: string,
+  ) {}
+
+  async *batches(): AsyncGenerator<RecordBatch> {
+    let reader: AnyBatchReader;
+    let iterator: AsyncIterator<RecordBatch>;
+    const unreadable = (where: string, error: unknown) =>
+      new DatasetError(
+        this.source,
+        where,
+        `not a readable Arrow IPC file or stream: ${(error as Error).message}`,
+      );
+    try {
+      reader = await (await this.openReader()).open();
+      iterator = reader[Symbol.asyncIterator]();
+    } catch (error) {
+      throw unreadable('', error);
+    }
+    this.schema = reader.schema;
+    readMeta(reader, this.source);
+    for (let index = 0; ; index++) {
+      let next: IteratorResult<RecordBatch>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        throw unreadable(`record batch ${index}`, error);
+      }
+      if (next.done) return;
+      checkBatch(next.value, index, this.source);
+      yield next.value;
+    }
   }
-  checkBatches(table, source);
-  return compactDataset(table, source);
 }
 
 /**
@@ -98,21 +163,21 @@ export async function writeArrowBatches(
   });
 }
 
-// A truncated or hand-made IPC input can decode with batches that lack a column or hold nulls:
-// name the record batch rather than fail later in a hot loop.
-function checkBatches(table: Table, source: string): void {
-  table.batches.forEach((batch, index) => {
-    for (const name of ['features', 'label']) {
-      const column = batch.getChild(name);
-      if (!column)
-        throw new DatasetError(source, `record batch ${index}`, `missing column '${name}'`);
-      if (column.nullCount > 0) {
-        throw new DatasetError(
-          source,
-          `record batch ${index}`,
-          `column '${name}' holds ${column.nullCount} nulls`,
-        );
-      }
+/**
+ * A truncated or hand-made input can decode with batches that lack a column or hold nulls:
+ * name the record batch rather than fail later in a hot loop.
+ */
+export function checkBatch(batch: RecordBatch, index: number, source: string): void {
+  for (const name of ['features', 'label']) {
+    const column = batch.getChild(name);
+    if (!column)
+      throw new DatasetError(source, `record batch ${index}`, `missing column '${name}'`);
+    if (column.nullCount > 0) {
+      throw new DatasetError(
+        source,
+        `record batch ${index}`,
+        `column '${name}' holds ${column.nullCount} nulls`,
+      );
     }
-  });
+  }
 }

@@ -136,7 +136,7 @@ function encodeMeta(meta: DatasetMeta): Map<string, string> {
 /**
  * Reads and checks a dataset's metadata and columns; `source` names the table in errors.
  */
-export function readMeta(table: Table, source: string): DatasetMeta {
+export function readMeta(table: Pick<Table, 'schema'>, source: string): DatasetMeta {
   const metadata = table.schema.metadata;
   const shape = parseJson(metadata.get(META_SHAPE), META_SHAPE, source);
   const valueRange = parseJson(metadata.get(META_VALUE_RANGE), META_VALUE_RANGE, source);

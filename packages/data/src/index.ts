@@ -13,18 +13,30 @@ export {
   type FeatureType,
 } from './dataset.js';
 export { compactDataset, datasetView, type DatasetView } from './dataset-view.js';
-export type { DatasetDeclarations } from './dataset-builder.js';
+export type { DatasetDeclarations } from './dataset-declarations.js';
 export {
   readNotebookCsv,
   readLabeledCsv,
   type NotebookCsvSource,
   type LabeledCsvSource,
 } from './read-csv.js';
-export { readIdx, type IdxSource } from './read-idx.js';
-export { readArrow, writeArrow, writeArrowBatches, type ArrowIpcFormat } from './arrow-ipc.js';
-export { streamNotebookCsv, type StreamedNotebookCsvSource } from './stream-notebook-csv.js';
-export { readParquet, writeParquet } from './parquet.js';
-export { readDataset, type DatasetSource, type FileSource } from './read-dataset.js';
+export { readIdx, streamIdx, type IdxSource } from './read-idx.js';
+export {
+  readArrow,
+  streamArrow,
+  writeArrow,
+  writeArrowBatches,
+  type ArrowIpcFormat,
+} from './arrow-ipc.js';
+export {
+  streamNotebookCsv,
+  streamLabeledCsv,
+  type StreamOptions,
+  type StreamedNotebookCsvSource,
+  type StreamedLabeledCsvSource,
+} from './stream-csv.js';
+export { readParquet, streamParquet, writeParquet } from './parquet.js';
+export { readDataset, streamDataset, type DatasetSource, type FileSource } from './read-dataset.js';
 export { readDatasetCached, type CachedDataset } from './dataset-cache.js';
 export { bundledMnist, bundledMnistPaths, type MnistSplit } from './bundled-mnist.js';
 export { remap, type RemapOptions } from './remap.js';

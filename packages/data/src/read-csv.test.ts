@@ -72,7 +72,7 @@ describe('readNotebookCsv', () => {
   it('fails when the label and feature files differ in length, naming both', async () => {
     const source = notebook('lengths', 'a\n1\n2\n3\n', 'y\n0\n1\n');
     await expect(readNotebookCsv(source)).rejects.toThrow(
-      `${source.features}: label and feature files of different lengths: 3 feature rows here, 2 labels in ${source.labels}`,
+      `${source.features}, line 4: label and feature files of different lengths: more feature rows than the 2 labels in ${source.labels}`,
     );
   });
 

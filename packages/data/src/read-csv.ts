@@ -1,8 +1,9 @@
 import type { Table } from 'apache-arrow';
-import { DatasetBuilder, type DatasetDeclarations } from './dataset-builder.js';
+import { collectCsvRows } from './csv-row-batches.js';
+import type { DatasetDeclarations } from './dataset-declarations.js';
 import { DatasetError } from './dataset-error.js';
-import { readNumericCsv } from './numeric-csv.js';
 import { readLabelCsv } from './read-label-csv.js';
+import { checkLabel, lengthMismatch } from './row-errors.js';
 
 /** One split in the notebook's layout: a features CSV and a labels CSV, header row each. */
 export interface NotebookCsvSource extends DatasetDeclarations {
@@ -13,7 +14,8 @@ export interface NotebookCsvSource extends DatasetDeclarations {
 }
 
 /**
- * Reads one split of the notebook's CSV layout into a dataset table.
+ * Reads one split of the notebook's CSV layout into a dataset table, features in the smallest
+ * element type that holds every value (see {@link streamNotebookCsv} for files larger than memory).
  *
  * @example
  * ```ts
@@ -23,17 +25,30 @@ export interface NotebookCsvSource extends DatasetDeclarations {
  * ```
  */
 export async function readNotebookCsv(source: NotebookCsvSource): Promise<Table> {
-  // The header row fixes the width D: a data row of any other length is ragged.
-  let builder: DatasetBuilder | undefined;
-  await readNumericCsv(
-    source.features,
-    (values, fieldCount, line) => builder!.addFeatures(values, fieldCount, -1, line),
-    (columns) => (builder = new DatasetBuilder(source.features, columns.length, source)),
-  );
-  if (!builder || builder.rows === 0)
-    throw new DatasetError(source.features, '', 'no data rows after the header');
-  builder.addLabels(await readLabelCsv(source.labels));
-  return builder.finish(source.labels);
+  const labels = await readLabelCsv(source.labels);
+  return collectCsvRows(notebookRows(source, labels), source.labels, (rows) => {
+    if (rows < labels.length)
+      throw lengthMismatch(source.features, rows, source.labels, labels.length);
+  });
+}
+
+/** The row options of a notebook split whose labels are already read (4 bytes a sample). */
+export function notebookRows(source: NotebookCsvSource, labels: Int32Array) {
+  return {
+    ...source,
+    file: source.features,
+    labelColumn: () => -1,
+    labelOf: (_values: Float64Array, row: number, line: number) => {
+      if (row === labels.length) {
+        throw new DatasetError(
+          source.features,
+          `line ${line}`,
+          `label and feature files of different lengths: more feature rows than the ${labels.length} labels in ${source.labels}`,
+        );
+      }
+      return labels[row];
+    },
+  };
 }
 
 /** A single CSV whose columns are the features plus one named label column. */
@@ -45,7 +60,7 @@ export interface LabeledCsvSource extends DatasetDeclarations {
 
 /**
  * Reads a single CSV with a header row and a named label column; every other column is a
- * feature, in file order.
+ * feature, in file order, in the smallest element type that holds every value.
  *
  * @example
  * ```ts
@@ -53,29 +68,30 @@ export interface LabeledCsvSource extends DatasetDeclarations {
  * ```
  */
 export async function readLabeledCsv(source: LabeledCsvSource): Promise<Table> {
+  return collectCsvRows(labeledRows(source), source.path);
+}
+
+/** The row options of a single CSV whose label is the column named `source.labelColumn`. */
+export function labeledRows(source: LabeledCsvSource) {
   const labelName = source.labelColumn ?? 'label';
   let labelIndex = -1;
-  let builder: DatasetBuilder | undefined;
-  const onHeader = (columns: string[]) => {
-    labelIndex = columns.indexOf(labelName);
-    if (labelIndex < 0) {
-      throw new DatasetError(
-        source.path,
-        'line 1',
-        `no label column '${labelName}' in header [${columns.join(', ')}]`,
-      );
-    }
-    builder = new DatasetBuilder(source.path, columns.length - 1, source);
-  };
-  await readNumericCsv(
-    source.path,
-    (values, fieldCount, line) => {
-      builder!.addFeatures(values, fieldCount, labelIndex, line);
-      builder!.addLabel(values[labelIndex], source.path, line);
+  return {
+    ...source,
+    file: source.path,
+    labelColumn: (columns: string[]) => {
+      labelIndex = columns.indexOf(labelName);
+      if (labelIndex < 0) {
+        throw new DatasetError(
+          source.path,
+          'line 1',
+          `no label column '${labelName}' in header [${columns.join(', ')}]`,
+        );
+      }
+      return labelIndex;
     },
-    onHeader,
-  );
-  if (!builder || builder.rows === 0)
-    throw new DatasetError(source.path, '', 'no data rows after the header');
-  return builder.finish(source.path);
+    labelOf: (values: Float64Array, _row: number, line: number) => {
+      checkLabel(values[labelIndex], source.path, line);
+      return values[labelIndex];
+    },
+  };
 }

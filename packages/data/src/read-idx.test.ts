@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { gzipSync } from 'node:zlib';
 import { bundledMnist } from './bundled-mnist.js';
 import { datasetView } from './dataset-view.js';
-import { readIdx } from './read-idx.js';
+import { readIdx, streamIdx } from './read-idx.js';
+import { drain } from './test-support/drain.js';
 import { idxBytes } from './test-support/idx.js';
 import { tempDir } from './test-support/temp-dir.js';
 
@@ -71,6 +72,69 @@ describe('readIdx', () => {
     const path = tmp.write('three-labels', idxBytes([3], [1, 2, 3]));
     await expect(readIdx({ images: tmp.write('img-ok', images), labels: path })).rejects.toThrow(
       `${path}, header: label and feature files of different lengths: 3 labels, 2 images`,
+    );
+  });
+});
+
+describe('streamIdx', () => {
+  // Ten 1x2 images: image i is [i, 100 + i], label i % 10.
+  const tenPixels = Array.from({ length: 10 }, (_, i) => [i, 100 + i]).flat();
+  const tenImages = idxBytes([10, 1, 2], tenPixels);
+  const tenLabels = idxBytes([10], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+
+  it.each([
+    ['plain', (b: Uint8Array) => b, ''],
+    ['gzipped', (b: Uint8Array) => gzipSync(b), '.gz'],
+  ])(
+    'streams %s files in batches of 4, 4, 2 with the numbers of readIdx',
+    async (_, encode, ext) => {
+      const source = {
+        images: tmp.write(`ten-img${ext}`, encode(tenImages)),
+        labels: tmp.write(`ten-lab${ext}`, encode(tenLabels)),
+      };
+      const streamed = await drain(streamIdx(source, { batchRows: 4 }));
+      expect(streamed.error).toBeUndefined();
+      expect(streamed.sizes).toEqual([4, 4, 2]);
+      const view = streamed.view();
+      const whole = datasetView(await readIdx(source));
+      expect(Array.from(view.features)).toEqual(tenPixels);
+      expect(Array.from(whole.features)).toEqual(tenPixels);
+      expect(Array.from(view.labels)).toEqual(Array.from(whole.labels));
+      expect(view.shape).toEqual([1, 2]);
+    },
+  );
+
+  it.each([
+    ['plain', (b: Uint8Array) => b, ''],
+    ['gzipped', (b: Uint8Array) => gzipSync(b), '.gz'],
+  ])(
+    'fails on a %s file truncated in its last batch after yielding the earlier ones',
+    async (_, encode, ext) => {
+      const images = tmp.write(
+        `cut-img${ext}`,
+        encode(tenImages.subarray(0, tenImages.length - 3)),
+      );
+      const streamed = await drain(
+        streamIdx(
+          { images, labels: tmp.write(`cut-lab${ext}`, encode(tenLabels)) },
+          { batchRows: 4 },
+        ),
+      );
+      expect(streamed.sizes).toEqual([4, 4]);
+      expect(streamed.error?.message).toBe(
+        `${images}, byte 33: truncated IDX file: dimensions [10,1,2] need 20 data bytes, found 17`,
+      );
+    },
+  );
+
+  it('fails on bytes after the data, once every batch is read', async () => {
+    const images = tmp.write('long-img', Uint8Array.from([...tenImages, 1, 2]));
+    const streamed = await drain(
+      streamIdx({ images, labels: tmp.write('long-lab', tenLabels) }, { batchRows: 5 }),
+    );
+    expect(streamed.sizes).toEqual([5, 5]);
+    expect(streamed.error?.message).toBe(
+      `${images}, byte 36: 2 bytes after the data of dimensions [10,1,2]`,
     );
   });
 });

@@ -42,5 +42,6 @@ export type {
   TrainEvent,
 } from './train-events.js';
 export { train$, type TrainControls } from './train.js';
+export { SYNC_SAMPLES } from './train-epoch.js';
 export { RUN_FILES, readLastCheckpoint, type Checkpoint } from './run-directory.js';
 export type { CheckpointState } from './checkpoint-state.js';

@@ -37,9 +37,11 @@ const { version: S4NN_VERSION } = createRequire(import.meta.url)('../package.jso
 /** Ways to steer a run from outside, besides unsubscribing. */
 export interface TrainControls {
   /**
-   * When this emits (e.g. `fromEvent(process, 'SIGINT')`), the run stops at the next sample
-   * boundary (or, during an evaluation, once it ends), writes a checkpoint of exactly where it
-   * stands, even part-way through an epoch, emits `checkpoint` and `stopped`, and completes.
+   * When this emits (e.g. `fromEvent(process, 'SIGINT')`), the run stops at the next
+   * synchronisation point: every 4096 samples from an epoch's start (`SYNC_SAMPLES`), or the
+   * epoch's end, whichever comes first (during an evaluation, once it ends). There it writes a
+   * checkpoint of exactly where it stands, even part-way through an epoch, emits `checkpoint` and
+   * `stopped`, and completes. Resuming from that checkpoint ends with bit-identical weights.
    */
   stop$?: Observable<unknown>;
 }
@@ -55,8 +57,8 @@ export interface TrainControls {
  *
  * Unsubscribing stops the run at the next sample boundary and writes nothing more; checkpoints
  * already written stay whole (one being written is finished first). A run stopped either way
- * continues with `resume: outDir` from its last checkpoint and ends with the same weights as a
- * run never stopped. With `resume`, the run directory's `config.json` defines the run; only
+ * continues with `resume: outDir` from its last checkpoint and ends with the same weights, bit
+ * for bit, as a run never stopped. With `resume`, the run directory's `config.json` defines the run; only
  * `engine`, `threads` and `progressThrottleMs` are taken from `options`.
  *
  * ## Example

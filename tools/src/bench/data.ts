@@ -1,21 +1,27 @@
 /**
- * Bench section `data`: MNIST IDX -> Arrow, notebook-layout CSV ingestion, the CSV -> Arrow
- * cache, Arrow IPC and Parquet write/read. Each figure is the best of a few runs (the machine's
+ * Bench section `data`: MNIST IDX -> Arrow, notebook-layout and labeled CSV ingestion, the
+ * CSV -> Arrow cache, Arrow IPC and Parquet write/read, and the peak memory of streaming a large
+ * generated CSV against reading it whole. Each figure is the best of a few runs (the machine's
  * 2 cores are shared, so single runs are noisy). Targets (issue 2): MNIST train ingested in
  * under 1 s; CSV at least 50 MB/s.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import {
   bundledMnistPaths,
   datasetView,
   readArrow,
   readDatasetCached,
   readIdx,
+  readLabeledCsv,
   readNotebookCsv,
   readParquet,
+  streamIdx,
+  streamLabeledCsv,
   streamNotebookCsv,
   writeArrowBatches,
   writeArrow,
@@ -48,6 +54,17 @@ export const dataBench: BenchSection = async () => {
     );
     row('MNIST IDX -> Arrow (60000 x 784)', round(mnistMs), 'ms', 'target < 1000 ms');
     const mnist = await readIdx(bundledMnistPaths('train'));
+    const mnistStreamPath = join(dir, 'mnist-streamed.arrow');
+    row(
+      'MNIST IDX -> Arrow file, streamed (batches of 16384)',
+      round(
+        await bestMs(3, () =>
+          writeArrowBatches(streamIdx(bundledMnistPaths('train')), mnistStreamPath),
+        ),
+      ),
+      'ms',
+      'bounded memory',
+    );
 
     const arrowPath = join(dir, 'mnist.arrow');
     row(
@@ -89,6 +106,18 @@ export const dataBench: BenchSection = async () => {
       'MB/s',
       `bounded memory; ${round(streamMs)} ms`,
     );
+    const labeledPath = join(dir, 'labeled.csv');
+    writeLabeledCsv(labeledPath, 36017, 100);
+    const labeledBytes = statSync(labeledPath).size;
+    const labeledMs = await bestMs(3, async () =>
+      datasetView(await readLabeledCsv({ path: labeledPath })),
+    );
+    row(
+      `labeled CSV ingestion (36017 x 100, ${(labeledBytes / 1e6).toFixed(1)} MB)`,
+      round(labeledBytes / 1e6 / (labeledMs / 1000)),
+      'MB/s',
+      `target >= 50 MB/s; ${round(labeledMs)} ms`,
+    );
     const cacheDir = join(dir, 'cache');
     await readDatasetCached(source, { cacheDir });
     row(
@@ -115,8 +144,102 @@ export const dataBench: BenchSection = async () => {
       'ms',
       'parquet-wasm',
     );
+
+    // Peak memory: each way of reading runs in a fresh process, which reports its peak RSS
+    // (getrusage) minus its RSS before reading. Streaming the small labeled CSV too shows the
+    // streamed peak does not grow with the file.
+    const bigPath = join(dir, 'big.csv');
+    writeLabeledCsv(bigPath, 850_000, 100);
+    const runs: [MemoryMode, string][] = [
+      ['stream', labeledPath],
+      ...MEMORY_MODES.map((mode): [MemoryMode, string] => [mode, bigPath]),
+    ];
+    for (const [mode, csv] of runs) {
+      const mb = statSync(csv).size / 1e6;
+      const { peakMb, ms } = await measureInChild(mode, csv, join(dir, 'big.arrow'));
+      row(
+        `peak RSS growth, ${mb.toFixed(0)} MB labeled CSV, ${MEMORY_LABELS[mode]}`,
+        Math.round(peakMb),
+        'MB',
+        `${round(mb / (ms / 1000))} MB/s`,
+      );
+    }
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 };
+
+/** A labeled CSV of `count` rows: a label 0..9, then `width` byte values (a fixed LCG). */
+function writeLabeledCsv(path: string, count: number, width: number): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, `label,${Array.from({ length: width }, (_, j) => `p${j}`).join(',')}\n`);
+    let state = 1;
+    let lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const values = [i % 10];
+      for (let j = 0; j < width; j++) {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        values.push(state % 256);
+      }
+      lines.push(values.join(','));
+      if (lines.length === 4096 || i === count - 1) {
+        writeSync(fd, `${lines.join('\n')}\n`);
+        lines = [];
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const MEMORY_CHILD = '--memory-child';
+const MEMORY_MODES = ['whole', 'stream', 'stream-to-arrow'] as const;
+type MemoryMode = (typeof MEMORY_MODES)[number];
+const MEMORY_LABELS: Record<MemoryMode, string> = {
+  whole: 'readLabeledCsv (whole table)',
+  stream: 'streamLabeledCsv (batches of 16384)',
+  'stream-to-arrow': 'streamLabeledCsv -> writeArrowBatches',
+};
+
+function measureInChild(
+  mode: MemoryMode,
+  csv: string,
+  arrow: string,
+): Promise<{ peakMb: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [MEMORY_CHILD, mode, csv, arrow]);
+    child.once('message', (message) => resolve(message as { peakMb: number; ms: number }));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`memory child (${mode}) exited with ${code}`));
+    });
+  });
+}
+
+async function memoryChild(mode: MemoryMode, csv: string, arrow: string): Promise<void> {
+  const declared = {
+    path: csv,
+    valueRange: [0, 255] as [number, number],
+    classNames: Array.from({ length: 10 }, (_, k) => String(k)),
+    featureType: 'uint8' as const,
+  };
+  const before = process.memoryUsage().rss;
+  const start = performance.now();
+  if (mode === 'whole') {
+    datasetView(await readLabeledCsv(declared));
+  } else if (mode === 'stream') {
+    for await (const batch of streamLabeledCsv(declared)) void batch.numRows;
+  } else {
+    await writeArrowBatches(streamLabeledCsv(declared), arrow);
+  }
+  const ms = performance.now() - start;
+  const peakMb = (process.resourceUsage().maxRSS * 1024 - before) / 1e6;
+  process.send!({ peakMb, ms });
+}
+
+if (process.argv[2] === MEMORY_CHILD) {
+  const [mode, csv, arrow] = process.argv.slice(3);
+  await memoryChild(mode as MemoryMode, csv, arrow);
+}

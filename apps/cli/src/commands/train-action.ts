@@ -1,6 +1,6 @@
 import { fromEvent, lastValueFrom, take, tap } from 'rxjs';
 import { writeReport } from '@s4nn/report';
-import { train$, type StoppedEvent, type TrainOptions } from '@s4nn/train';
+import { SYNC_SAMPLES, train$, type StoppedEvent, type TrainOptions } from '@s4nn/train';
 import { commandPrefix } from '../command-prefix.js';
 import { checkBackendFlag } from '../engine-flags.js';
 import { Interrupted } from '../interrupted.js';
@@ -43,8 +43,8 @@ export async function trainAction(flags: TrainCommandFlags): Promise<void> {
 
 /**
  * Subscribes to the run and shows its events until it ends. The first SIGINT asks the run to
- * stop (`stop$`: at the next sample, after writing a checkpoint of where it stands); a second
- * one quits at once.
+ * stop (`stop$`: at the next synchronisation point, within `SYNC_SAMPLES` samples or at the
+ * epoch's end, after writing a checkpoint of where it stands); a second one quits at once.
  */
 async function runTraining(
   options: TrainOptions,
@@ -58,7 +58,7 @@ async function runTraining(
     tap(() => {
       view.stop();
       process.stderr.write(
-        's4nn: interrupted; stopping at the next sample (Ctrl-C again to quit at once)\n',
+        `s4nn: interrupted; stopping within ${SYNC_SAMPLES} samples (Ctrl-C again to quit at once)\n`,
       );
       process.once('SIGINT', quit);
     }),

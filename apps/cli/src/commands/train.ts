@@ -8,13 +8,15 @@ export function registerTrain(program: Command): void {
   const command = program
     .command('train')
     .summary('train a network (default: the paper network on MNIST)')
+    // 4096 is @s4nn/train's SYNC_SAMPLES, not imported: registering commands loads no package.
     .description(
       'Trains an S4NN network and writes a run directory: config.json (the resolved options), ' +
         'events.ndjson (every event), checkpoints/ and model/ (the best epoch). On a terminal it ' +
         'shows a progress bar and a table row per epoch; with --json or when piped it prints one ' +
-        'JSON object per event per line. Ctrl-C stops at the next sample, writes a checkpoint of ' +
-        'where the run stands (even part-way through an epoch) and exits 130; --resume continues ' +
-        'from it.',
+        'JSON object per event per line. Ctrl-C stops within 4096 samples (at the next point where ' +
+        'the weights are exactly what a checkpoint saves), writes a checkpoint of where the run ' +
+        'stands (even part-way through an epoch) and exits 130; --resume continues from it to ' +
+        'the weights of a run never interrupted, bit for bit.',
     );
   addSpecOptions(command);
   addDataOptions(command);

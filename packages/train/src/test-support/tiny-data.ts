@@ -84,12 +84,13 @@ export function smallSpec(): NetworkSpec {
   };
 }
 
-/** Options of a small run on {@link twoClassSamples} written into `dir`. */
+/** Options of a small run on {@link twoClassSamples} (`trainCount` training samples) written into `dir`. */
 export async function smallRunOptions(
   dir: string,
   overrides: Partial<TrainOptions> = {},
+  trainCount = 1200,
 ): Promise<TrainOptions> {
-  const train = twoClassSamples(1200, 11);
+  const train = twoClassSamples(trainCount, 11);
   const test = twoClassSamples(300, 12);
   return validateTrainOptions({
     data: {

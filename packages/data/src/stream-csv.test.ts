@@ -3,8 +3,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { Table } from 'apache-arrow';
 import { readArrow, writeArrowBatches } from './arrow-ipc.js';
 import { datasetView } from './dataset-view.js';
-import { readNotebookCsv } from './read-csv.js';
-import { streamNotebookCsv } from './stream-notebook-csv.js';
+import { readLabeledCsv, readNotebookCsv } from './read-csv.js';
+import { streamLabeledCsv, streamNotebookCsv } from './stream-csv.js';
+import { drain } from './test-support/drain.js';
 import { tempDir } from './test-support/temp-dir.js';
 
 const tmp = tempDir();
@@ -75,5 +76,61 @@ describe('streamNotebookCsv', () => {
     );
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(tmp.dir).filter((name) => name.startsWith('late.arrow'))).toEqual([]);
+  });
+});
+
+describe('streamLabeledCsv', () => {
+  // 10 samples: label i % 3, features [i, 2i + 0.5 | 2i].
+  const lines = Array.from({ length: 10 }, (_, i) => `${i},${i % 3},${2 * i}`);
+  const path = tmp.write('labeled.csv', `x0,digit,x1\n${lines.join('\n')}\n`);
+  const declared = {
+    path,
+    labelColumn: 'digit',
+    valueRange: [0, 255] as [number, number],
+    classNames: ['a', 'b', 'c'],
+  };
+
+  it('yields batches of 4, 4, 2 holding the same numbers as readLabeledCsv, Float32 by default', async () => {
+    const streamed = await drain(streamLabeledCsv(declared, { batchRows: 4 }));
+    expect(streamed.error).toBeUndefined();
+    expect(streamed.sizes).toEqual([4, 4, 2]);
+    const view = streamed.view();
+    const whole = datasetView(await readLabeledCsv(declared));
+    expect(view.features).toBeInstanceOf(Float32Array);
+    expect(Array.from(view.features)).toEqual(Array.from(whole.features));
+    expect(Array.from(view.labels)).toEqual(Array.from(whole.labels));
+    expect(Array.from(view.labels)).toEqual(lines.map((_, i) => i % 3));
+    expect(view.classNames).toEqual(['a', 'b', 'c']);
+    expect(view.valueRange).toEqual([0, 255]);
+  });
+
+  it('uses a declared integer element type and fails on a fraction with its line', async () => {
+    const bytes = await drain(streamLabeledCsv({ ...declared, featureType: 'uint8' }));
+    expect(bytes.view().features).toBeInstanceOf(Uint8Array);
+    expect(Array.from(bytes.view().features)).toEqual(lines.flatMap((_, i) => [i, 2 * i]));
+    const fraction = tmp.write('labeled-frac.csv', 'x,label\n1,0\n1.5,0\n');
+    const failed = await drain(
+      streamLabeledCsv({ ...declared, path: fraction, labelColumn: 'label', featureType: 'uint8' }),
+    );
+    expect(failed.error?.message).toBe(
+      `${fraction}, line 3: column 1: value 1.5 is not an integer, but the features are uint8 (declare featureType 'float32')`,
+    );
+  });
+
+  it('surfaces an error in a late batch with its line after the earlier batches were yielded', async () => {
+    const bad = tmp.write(
+      'labeled-late.csv',
+      `x0,digit,x1\n${lines.slice(0, 9).join('\n')}\n9,1\n`,
+    );
+    const streamed = await drain(streamLabeledCsv({ ...declared, path: bad }, { batchRows: 4 }));
+    expect(streamed.sizes).toEqual([4, 4]);
+    expect(streamed.error?.message).toBe(`${bad}, line 11: ragged row: 2 values, expected 3`);
+    const unnamed = tmp.write('labeled-class.csv', 'x0,digit,x1\n1,0,1\n1,3,1\n');
+    const missing = await drain(streamLabeledCsv({ ...declared, path: unnamed }, { batchRows: 1 }));
+    expect(missing.sizes).toEqual([1]);
+    expect(missing.error?.message).toBe(`${unnamed}, line 3: label 3 has no class name (3 given)`);
+    await expect(drain(streamLabeledCsv(declared, { batchRows: 0 }))).resolves.toMatchObject({
+      error: new RangeError('batchRows must be a positive integer, got 0'),
+    });
   });
 });
