@@ -22,5 +22,4 @@ export default {
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   reporters: ['default', `${root}tools/scripts/tally-reporter.cjs`],
   testTimeout: 30000,
-  passWithNoTests: true,
 };

@@ -124,3 +124,12 @@ describe('s4nn usage errors', () => {
     expect(run.stdout).toMatch(/\nExamples:\n {2}\$ s4nn /);
   });
 });
+
+describe('the installed command', () => {
+  // npm links bin/s4nn to dist/main.js: it runs through its shebang, so it must be executable.
+  it('runs dist/main.js directly, as node_modules/.bin/s4nn does', () => {
+    const run = spawnSync(main, ['--version'], { encoding: 'utf8' });
+    expect(run.error).toBeUndefined();
+    expect(run.stdout.trim()).toBe('0.1.0');
+  });
+});
