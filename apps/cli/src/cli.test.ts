@@ -126,9 +126,11 @@ describe('s4nn usage errors', () => {
 });
 
 describe('the installed command', () => {
-  // npm links bin/s4nn to dist/main.js: it runs through its shebang, so it must be executable.
-  it('runs dist/main.js directly, as node_modules/.bin/s4nn does', () => {
-    const run = spawnSync(main, ['--version'], { encoding: 'utf8' });
+  // npm links node_modules/.bin/s4nn to bin/s4nn.js at install time (before any build): it must
+  // exist in the repository, be executable and start the built program.
+  it('runs bin/s4nn.js directly, as node_modules/.bin/s4nn does', () => {
+    const bin = fileURLToPath(new URL('../bin/s4nn.js', import.meta.url));
+    const run = spawnSync(bin, ['--version'], { encoding: 'utf8' });
     expect(run.error).toBeUndefined();
     expect(run.stdout.trim()).toBe('0.1.0');
   });
