@@ -44,6 +44,18 @@ describe('flags as train options', () => {
     expect(overridesFromFlags({ deadReset: true }, 2)).toEqual({});
   });
 
+  it('maps --cache-dir to the cache directory and --no-cache to false', () => {
+    // commander sets `cache: true` when --no-cache is absent: that keeps the default directory.
+    expect(overridesFromFlags({ cache: true }, 2)).toEqual({});
+    expect(overridesFromFlags({ cache: true, cacheDir: 'tmp/cache' }, 2)).toEqual({
+      cacheDir: 'tmp/cache',
+    });
+    expect(overridesFromFlags({ cache: false }, 2)).toEqual({ cacheDir: false });
+    expect(() => overridesFromFlags({ cache: false, cacheDir: 'tmp/cache' }, 2)).toThrow(
+      new UsageError('give --cache-dir or --no-cache, not both'),
+    );
+  });
+
   it('rejects --thresholds that do not give one value per layer', () => {
     expect(() => overridesFromFlags({ thresholds: [100, 100] }, 3)).toThrow(
       new UsageError('--thresholds gives 2 values for a network of 3 layers'),

@@ -27,6 +27,9 @@ export interface RunFlags {
   engine?: string;
   backend?: string;
   threads?: number;
+  cacheDir?: string;
+  /** False with `--no-cache`. */
+  cache?: boolean;
 }
 
 /** The flags only `train` has. */
@@ -87,7 +90,12 @@ export function addDataOptions(command: Command): Command {
     .option('--test-features <file.csv>', 'notebook layout: test samples (data_train_test.csv)')
     .option('--test-labels <file.csv>', 'notebook layout: test labels (y_test_labels.csv)')
     .option('--train <file>', 'training split as one .arrow, .parquet or .csv (label column) file')
-    .option('--test <file>', 'test split as one .arrow, .parquet or .csv file');
+    .option('--test <file>', 'test split as one .arrow, .parquet or .csv file')
+    .option(
+      '--cache-dir <dir>',
+      'cache CSV data here as Arrow files (default node_modules/.cache/s4nn when the working directory has node_modules, else $XDG_CACHE_HOME/s4nn or ~/.cache/s4nn)',
+    )
+    .option('--no-cache', 'parse CSV data every time, writing no cache file');
 }
 
 /**
@@ -197,6 +205,7 @@ export function overridesFromFlags(
     backend: flags.backend,
     threads: flags.threads,
     resume: flags.resume,
+    cacheDir: cacheDirFromFlags(flags),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
@@ -226,6 +235,14 @@ export function dataFromFlags(flags: RunFlags): TrainOptionsInput['data'] {
     return { train: flags.train, test: flags.test };
   }
   return undefined;
+}
+
+/** `--cache-dir DIR` as the directory, `--no-cache` as false, neither as undefined (the default). */
+function cacheDirFromFlags(flags: RunFlags): string | false | undefined {
+  if (flags.cache !== false) return flags.cacheDir;
+  if (flags.cacheDir !== undefined)
+    throw new UsageError('give --cache-dir or --no-cache, not both');
+  return false;
 }
 
 function flagName(key: string): string {

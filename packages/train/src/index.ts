@@ -16,8 +16,11 @@ export {
   loadTrainingData,
   type DatasetSummary,
   type EncodedSamples,
+  type SplitCache,
   type TrainingData,
 } from './load-training-data.js';
+export { defaultCacheDir } from './cache-directory.js';
+export { withAbsolutePaths } from './absolute-paths.js';
 export { firstSamples } from './first-samples.js';
 export {
   evaluate,

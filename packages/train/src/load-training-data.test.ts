@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { makeDataset, writeArrow } from '@s4nn/data';
@@ -59,6 +59,7 @@ describe('loadTrainingData', () => {
     expect(data.encoder).toEqual({ type: 'latency', tmax: 8, maxValue: 255 });
     expect(data.validation).toBeUndefined();
     expect(data.summary).toMatchObject({ shape: [2], train: 3, validation: 0, test: 1 });
+    expect(data.summary.cache).toBeUndefined(); // Arrow files need no cache
   });
 
   it('takes maxValue from the options over the dataset', async () => {
@@ -95,6 +96,8 @@ describe('loadTrainingData', () => {
       cats: [2, 0],
       encoding: { type: 'pre-encoded' },
       network: network(2, 2),
+      // The rewrite below keeps the file's size; the cache's own tests are below.
+      cacheDir: false,
     });
     const data = await loadTrainingData(options);
     expect(Array.from(data.train.inputs)).toEqual([0, 8, 3, 2, 5, 5]);
@@ -111,5 +114,92 @@ describe('loadTrainingData', () => {
     await expect(loadTrainingData({ ...options, cats: undefined })).rejects.toThrow(
       'the train data has label 2 at sample 2, but the network has 2 outputs (labels 0..1); set cats to choose and order the classes',
     );
+  });
+});
+
+/** The notebook's four CSV files of pre-encoded times in a fresh directory, and options reading them. */
+async function notebookCsvOptions(overrides: Partial<TrainOptions> = {}) {
+  const dir = await temporaryDirectory();
+  const file = (name: string) => path.join(dir, name);
+  await writeFile(file('train.csv'), 'a,b\n0,8\n3,2\n5,5\n');
+  await writeFile(file('train_labels.csv'), 'label\n2\n0\n2\n');
+  await writeFile(file('test.csv'), 'a,b\n1,1\n');
+  await writeFile(file('test_labels.csv'), 'label\n0\n');
+  const cacheDir = file('cache');
+  const options = validateTrainOptions({
+    data: {
+      trainFeatures: file('train.csv'),
+      trainLabels: file('train_labels.csv'),
+      testFeatures: file('test.csv'),
+      testLabels: file('test_labels.csv'),
+    },
+    cats: [2, 0],
+    encoding: { type: 'pre-encoded' },
+    network: network(2, 2),
+    cacheDir,
+    ...overrides,
+  });
+  return { dir, file, cacheDir, options };
+}
+
+describe('the CSV cache', () => {
+  it('parses the CSV files once: the second load reads the cache and gives the same samples', async () => {
+    const { cacheDir, options } = await notebookCsvOptions();
+    const first = await loadTrainingData(options);
+    const { cache } = first.summary;
+    expect(cache?.train).toEqual({ path: expect.stringMatching(/\.arrow$/), hit: false });
+    expect(cache?.test).toEqual({ path: expect.stringMatching(/\.arrow$/), hit: false });
+    expect(path.dirname(cache?.train?.path ?? '')).toBe(cacheDir);
+    expect((await readdir(cacheDir)).sort()).toEqual(
+      [path.basename(cache?.train?.path ?? ''), path.basename(cache?.test?.path ?? '')].sort(),
+    );
+
+    const second = await loadTrainingData(options);
+    expect(second.summary.cache).toEqual({
+      train: { path: cache?.train?.path, hit: true },
+      test: { path: cache?.test?.path, hit: true },
+    });
+    expect(Array.from(second.train.inputs)).toEqual([0, 8, 3, 2, 5, 5]);
+    expect(second.train.inputs).toEqual(first.train.inputs);
+    expect(second.train.labels).toEqual(first.train.labels);
+    expect(second.test.inputs).toEqual(first.test.inputs);
+    expect(second.classNames).toEqual(first.classNames);
+    expect((await loadSamples(options, 'test')).inputs).toEqual(first.test.inputs);
+  });
+
+  it('misses when a CSV file changes size or mtime', async () => {
+    const { file, options } = await notebookCsvOptions();
+    await loadTrainingData(options);
+    await writeFile(file('train.csv'), 'a,b\n0,8\n3,2\n5,6\n'); // same size, new contents
+    const { mtime } = await stat(file('train.csv'));
+    await utimes(file('train.csv'), mtime, new Date(mtime.getTime() + 2000)); // surely a new mtime
+    const changed = await loadTrainingData(options);
+    expect(changed.summary.cache?.train?.hit).toBe(false);
+    expect(changed.summary.cache?.test?.hit).toBe(true);
+    expect(Array.from(changed.train.inputs)).toEqual([0, 8, 3, 2, 5, 6]);
+
+    await writeFile(file('train.csv'), 'a,b\n0,8\n3,2\n5,7\n1,1\n'); // another size
+    await writeFile(file('train_labels.csv'), 'label\n2\n0\n2\n0\n');
+    const grown = await loadTrainingData(options);
+    expect(grown.summary.cache?.train?.hit).toBe(false);
+    expect(Array.from(grown.train.inputs)).toEqual([0, 8, 3, 2, 5, 7, 1, 1]);
+  });
+
+  it('caches a single CSV with a label column, and writes nothing when turned off', async () => {
+    const { dir, file, cacheDir, options } = await notebookCsvOptions();
+    await writeFile(file('split.csv'), 'a,b,label\n4,4,2\n8,0,0\n');
+    const single = { ...options, data: { train: file('split.csv'), test: file('split.csv') } };
+    await loadTrainingData(single);
+    const again = await loadTrainingData(single);
+    expect(again.summary.cache?.train?.hit).toBe(true);
+    expect(Array.from(again.train.inputs)).toEqual([4, 4, 8, 0]);
+
+    for (const off of [false, null] as const) {
+      const uncached = await notebookCsvOptions({ cacheDir: off });
+      const data = await loadTrainingData(uncached.options);
+      expect(data.summary.cache).toBeUndefined();
+      expect(await readdir(uncached.dir)).not.toContain('cache');
+    }
+    expect(await readdir(dir)).toContain(path.basename(cacheDir));
   });
 });

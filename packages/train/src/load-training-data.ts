@@ -4,11 +4,13 @@ import {
   bundledMnist,
   datasetView,
   readDataset,
+  readDatasetCached,
   remap,
   split,
   type DatasetSource,
 } from '@s4nn/data';
 import { createEncoder, type EncoderSettings } from '@s4nn/encoding';
+import { defaultCacheDir } from './cache-directory.js';
 import { firstSamples } from './first-samples.js';
 import { runRandom } from './run-random.js';
 import type { TrainOptions } from './train-options.js';
@@ -32,6 +34,14 @@ export interface DatasetSummary {
   train: number;
   validation: number;
   test: number;
+  /** What the CSV cache did, per split read from CSV through it (absent: no split was). */
+  cache?: { train?: SplitCache; test?: SplitCache };
+}
+
+/** A split read through the CSV cache: its Arrow IPC file, and whether that existed already. */
+export interface SplitCache {
+  path: string;
+  hit: boolean;
 }
 
 /** Everything a run trains and evaluates on. */
@@ -61,12 +71,12 @@ export interface TrainingData {
  * ```
  */
 export async function loadTrainingData(options: TrainOptions): Promise<TrainingData> {
-  const [trainTable, testTable] = await Promise.all([
+  const [trainRead, testRead] = await Promise.all([
     readSplit(options, 'train'),
     readSplit(options, 'test'),
   ]);
-  const train = prepareTable(trainTable, options, 'train', options.trainLimit);
-  const test = prepareTable(testTable, options, 'test', options.testLimit);
+  const train = prepareTable(trainRead.table, options, 'train', options.trainLimit);
+  const test = prepareTable(testRead.table, options, 'test', options.testLimit);
   const parts =
     options.validationFraction > 0
       ? split(train, { fraction: options.validationFraction, random: randomOf(options.seed) })
@@ -90,6 +100,7 @@ export async function loadTrainingData(options: TrainOptions): Promise<TrainingD
       train: encoded.train.count,
       validation: encoded.validation?.count ?? 0,
       test: encoded.test.count,
+      ...cacheSummary(trainRead.cache, testRead.cache),
     },
   };
 }
@@ -108,13 +119,19 @@ export async function loadSamples(
   which: 'train' | 'test',
   limit?: number,
 ): Promise<EncodedSamples> {
-  const table = prepareTable(await readSplit(options, which), options, which, limit);
+  const table = prepareTable((await readSplit(options, which)).table, options, which, limit);
   return encodeTable(table, encoderFor(options, table));
 }
 
-async function readSplit(options: TrainOptions, which: 'train' | 'test'): Promise<Table> {
-  const { data, network, encoding } = options;
-  if ('dataset' in data) return bundledMnist(which);
+/** A split as read, with what the cache did when it was read through the cache. */
+interface SplitRead {
+  table: Table;
+  cache?: SplitCache;
+}
+
+async function readSplit(options: TrainOptions, which: 'train' | 'test'): Promise<SplitRead> {
+  const { data, network, encoding, cacheDir } = options;
+  if ('dataset' in data) return { table: await bundledMnist(which) };
   // Declarations apply to CSV files: the sample shape is the network's, and a value outside the
   // code's range fails with its line.
   const declarations = {
@@ -138,7 +155,19 @@ async function readSplit(options: TrainOptions, which: 'train' | 'test'): Promis
       ...(data.labelColumn === undefined ? {} : { labelColumn: data.labelColumn }),
     };
   }
-  return readDataset(source);
+  // Absent means the default directory; false or null turn the cache off.
+  const dir = cacheDir === undefined ? defaultCacheDir() : cacheDir || undefined;
+  if (dir === undefined) return { table: await readDataset(source) };
+  const { table, cachePath, hit } = await readDatasetCached(source, { cacheDir: dir });
+  return cachePath === undefined ? { table } : { table, cache: { path: cachePath, hit } };
+}
+
+function cacheSummary(
+  train: SplitCache | undefined,
+  test: SplitCache | undefined,
+): Pick<DatasetSummary, 'cache'> {
+  if (train === undefined && test === undefined) return {};
+  return { cache: { ...(train && { train }), ...(test && { test }) } };
 }
 
 /** Remaps to `cats`, keeps the first `limit` samples and checks the table against the network. */

@@ -71,6 +71,13 @@ export interface TrainOptions {
   earlyStoppingPatience: number;
   /** At most one `progress` event per this many milliseconds. Default 250. */
   progressThrottleMs: number;
+  /**
+   * Where CSV sources are cached as Arrow IPC files, so that later runs on the same files (same
+   * paths, sizes and mtimes) skip parsing; `false` or `null`: no cache. Default
+   * `defaultCacheDir()`: `node_modules/.cache/s4nn` when the working directory has a
+   * `node_modules`, else `$XDG_CACHE_HOME/s4nn` (`~/.cache/s4nn`).
+   */
+  cacheDir?: string | false | null;
   /** Continue the interrupted run in this directory from its last checkpoint (its `config.json` defines the run). */
   resume?: string;
 }

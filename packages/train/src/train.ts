@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Observable, type Subscription } from 'rxjs';
 import {
@@ -15,8 +14,9 @@ import {
   type Weights,
 } from '@s4nn/core';
 import type { CheckpointState, PartialEpoch } from './checkpoint-state.js';
+import { withAbsolutePaths } from './absolute-paths.js';
 import { evaluateSession, evaluationFigures } from './evaluate.js';
-import { loadTrainingData, type TrainingData } from './load-training-data.js';
+import { loadTrainingData, type DatasetSummary, type TrainingData } from './load-training-data.js';
 import {
   defaultRunDirectory,
   readLastCheckpoint,
@@ -59,7 +59,7 @@ export interface TrainControls {
  * already written stay whole (one being written is finished first). A run stopped either way
  * continues with `resume: outDir` from its last checkpoint and ends with the same weights, bit
  * for bit, as a run never stopped. With `resume`, the run directory's `config.json` defines the run; only
- * `engine`, `threads` and `progressThrottleMs` are taken from `options`.
+ * `engine`, `backend`, `threads`, `progressThrottleMs` and `cacheDir` are taken from `options`.
  *
  * ## Example
  * ```ts
@@ -142,7 +142,7 @@ async function runTraining(input: TrainOptions, channel: RunChannel): Promise<vo
   }
 }
 
-/** The options of the run being resumed, with the caller's engine, backend, threads and throttle. */
+/** The options of the run being resumed, with the caller's engine, backend, threads, throttle and cache. */
 async function resumedOptions(requested: TrainOptions): Promise<TrainOptions> {
   const dir = requested.resume as string;
   const saved = validateTrainOptions(await readRunConfig(dir));
@@ -153,29 +153,7 @@ async function resumedOptions(requested: TrainOptions): Promise<TrainOptions> {
     backend: requested.backend,
     threads: requested.threads,
     progressThrottleMs: requested.progressThrottleMs,
-  };
-}
-
-/** `options` with its data files and initial weights resolved against the working directory. */
-function withAbsolutePaths(options: TrainOptions): TrainOptions {
-  const { data, initWeights } = options;
-  const absolute = (file: string) => path.resolve(file);
-  const files =
-    'trainFeatures' in data
-      ? {
-          ...data,
-          trainFeatures: absolute(data.trainFeatures),
-          trainLabels: absolute(data.trainLabels),
-          testFeatures: absolute(data.testFeatures),
-          testLabels: absolute(data.testLabels),
-        }
-      : 'train' in data
-        ? { ...data, train: absolute(data.train), test: absolute(data.test) }
-        : data;
-  return {
-    ...options,
-    data: files,
-    ...(initWeights === undefined ? {} : { initWeights: absolute(initWeights) }),
+    cacheDir: requested.cacheDir,
   };
 }
 
@@ -391,7 +369,8 @@ class EpochLoop {
         s4nnVersion: S4NN_VERSION,
         seed: options.seed,
         epochs: epoch,
-        dataset: data.summary as unknown as JsonValue,
+        // Where this machine cached the data says nothing about the model.
+        dataset: withoutCache(data.summary) as unknown as JsonValue,
         engine: this.session.engine,
         shuffle: options.shuffle,
         validationFraction: options.validationFraction,
@@ -399,6 +378,11 @@ class EpochLoop {
       },
     };
   }
+}
+
+function withoutCache(summary: DatasetSummary): Omit<DatasetSummary, 'cache'> {
+  const { cache: _cache, ...rest } = summary;
+  return rest;
 }
 
 /** Model selection (spec 5): validation accuracy, never test; without validation the latest epoch wins. */

@@ -75,10 +75,25 @@ describe('validateTrainOptions', () => {
     ],
     [{ data: { path: 'x.csv' } }, 'data', 'data must be an object'],
     [{ data: undefined }, 'data', 'data must be an object'],
+    [
+      { cacheDir: true },
+      'cacheDir',
+      'cacheDir must be a directory path, or false or null for no cache (got true)',
+    ],
+    [{ cacheDir: '' }, 'cacheDir', 'cacheDir must be a directory path'],
   ])('names the field of %j', (change, field, message) => {
     const error = errorOf({ ...minimal, ...change });
     expect(error.field).toBe(field);
     expect(error.message).toContain(message);
+  });
+
+  it('takes a cache directory, or false or null for none', () => {
+    for (const cacheDir of ['.cache/s4nn', false, null])
+      expect(validateTrainOptions({ ...minimal, cacheDir }).cacheDir).toBe(cacheDir);
+    // Its two rules both fail on a bad value: the message says what it must be once.
+    expect(errorOf({ ...minimal, cacheDir: 3 }).message).toBe(
+      'cacheDir must be a directory path, or false or null for no cache (got 3)',
+    );
   });
 
   it('names the field of a bad network spec with its path', () => {

@@ -46,6 +46,11 @@ const checkOptions = validator.compile({
   earlyStoppingPatience: integer(0, { default: 0 }),
   progressThrottleMs: integer(0, { default: 250 }),
   resume: { ...path, optional: true },
+  cacheDir: {
+    type: 'multi',
+    optional: true,
+    rules: [path, { type: 'equal', value: false, strict: true }],
+  },
 });
 
 // One schema per data source form, nested under `data` so that errors name `data.<field>`.
@@ -94,6 +99,7 @@ const EXPECTED: Record<string, string> = {
   earlyStoppingPatience: 'an integer >= 0 (0: no early stopping)',
   progressThrottleMs: 'an integer >= 0',
   resume: 'a run directory',
+  cacheDir: 'a directory path, or false or null for no cache',
   'data.dataset': "'mnist'",
 };
 
@@ -178,7 +184,9 @@ function checkConsistency(options: TrainOptions): void {
 
 function fail(errors: ValidationError[]): never {
   const problems = errors.map(describe);
-  throw new SpecError(problems.map((problem) => problem.text).join('; '), problems[0].field);
+  // A field with alternative rules (`cacheDir`) fails each of them: say what it must be once.
+  const texts = new Set(problems.map((problem) => problem.text));
+  throw new SpecError([...texts].join('; '), problems[0].field);
 }
 
 function describe(error: ValidationError): { field: string; text: string } {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { saveModel, weightsFromNumpyFile } from '@s4nn/core';
+import { withAbsolutePaths } from '@s4nn/train';
 import { requireFiles } from '../files.js';
 import { classesOf, encoderOf } from '../model-from-options.js';
 import { resolveRunOptions } from '../resolve-run-options.js';
@@ -16,8 +17,12 @@ export async function importAction(file: string, flags: ImportFlags): Promise<vo
     weights,
     encoder: encoderOf(options),
     classes: classesOf(options),
-    // The preset's data, so that `s4nn eval --model` finds it as for a trained model.
-    provenance: { importedFrom: resolve(file), dataset: { source: { ...options.data } } },
+    // The preset's data, absolute as a run stores it, so that `s4nn eval --model` finds it from
+    // any working directory as for a trained model.
+    provenance: {
+      importedFrom: resolve(file),
+      dataset: { source: { ...withAbsolutePaths(options).data } },
+    },
   });
   process.stdout.write(`wrote model ${flags.out} from ${file}\n`);
 }

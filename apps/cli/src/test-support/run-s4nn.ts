@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -19,12 +21,20 @@ export function requireBuiltCli(): void {
   if (!existsSync(s4nnMain)) throw new Error(`${s4nnMain} is missing: build the CLI first`);
 }
 
+// The default CSV cache of commands run outside a project is the user's (~/.cache/s4nn): tests
+// keep theirs in the temporary directory instead.
+const env = { ...process.env, XDG_CACHE_HOME: join(tmpdir(), 's4nn-cli-test-cache') };
+
 /**
  * Runs `s4nn ...args` to completion in a child process (stdout is a pipe, not a terminal),
  * in the working directory `cwd` when given.
  */
 export function runS4nn(args: readonly string[], cwd?: string): S4nnRun {
-  const run = spawnSync(process.execPath, [s4nnMain, ...args], { encoding: 'utf8', cwd });
+  const run = spawnSync(process.execPath, [s4nnMain, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -43,5 +53,5 @@ export function runS4nnAsync(args: readonly string[]): Promise<S4nnRun> {
 
 /** Starts `s4nn ...args` without waiting, for tests that signal the process. */
 export function startS4nn(args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, [s4nnMain, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [s4nnMain, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
 }

@@ -40,6 +40,26 @@ describe('the terminal view of a run', () => {
     );
   });
 
+  it('says whether the CSV data came from the cache', () => {
+    const cached = (trainHit: boolean) =>
+      ({
+        ...runStart,
+        dataset: {
+          ...runStart.dataset,
+          cache: {
+            train: { path: 'c/a.arrow', hit: trainHit },
+            test: { path: 'c/b.arrow', hit: true },
+          },
+        },
+      }) as RunStartEvent;
+    terminalView('s4nn').show(cached(true));
+    terminalView('s4nn').show(cached(false));
+    expect(written.split('\n').filter((line) => line.startsWith('training'))).toEqual([
+      expect.stringMatching(/20 test samples \(CSV data read from the cache\)$/),
+      expect.stringMatching(/20 test samples \(CSV data parsed and cached\)$/),
+    ]);
+  });
+
   it('says where a run stopped by SIGINT left its checkpoint', () => {
     const stopped: TrainEvent = {
       type: 'stopped',

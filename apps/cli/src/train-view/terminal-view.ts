@@ -101,7 +101,17 @@ function runStartText(event: RunStartEvent): string {
       : `, resuming at epoch ${event.firstEpoch} from ${event.resumedFrom}`;
   return (
     `training ${shape} (${engineText(engineInfo)}) on ${describeData(dataset.source)}: ` +
-    `${dataset.train} training, ${dataset.validation} validation, ${dataset.test} test samples\n` +
+    `${dataset.train} training, ${dataset.validation} validation, ${dataset.test} test samples` +
+    `${cacheText(dataset.cache)}\n` +
     `run directory ${outDir}${resumed}\n`
   );
+}
+
+/** Whether the CSV data came from the cache (it then started fast) or was parsed into it. */
+function cacheText(cache: RunStartEvent['dataset']['cache']): string {
+  if (cache === undefined) return '';
+  const splits = [cache.train, cache.test].filter((split) => split !== undefined);
+  return splits.every((split) => split.hit)
+    ? ' (CSV data read from the cache)'
+    : ' (CSV data parsed and cached)';
 }

@@ -124,6 +124,12 @@ describe('.npy layers', () => {
       'w.npy: a .npy file holds one layer; the network spec has 2: save all layers with np.savez(f, *W)',
     );
   });
+
+  it("refuses the published code's np.save(f, W) of all layers as a pickle, with the conversion", () => {
+    expect(() => weightsFromNumpyFile(numpyFixture('object.npy'), tinySpec(), 'W.npy')).toThrow(
+      "W.npy: holds a pickled object array (dtype '|O'), which s4nn never unpickles",
+    );
+  });
 });
 
 describe('weightsToNpz', () => {

@@ -85,13 +85,16 @@ export function weightsFromNumpyFile(
 ): Weights {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK"
   if (isZip) return weightsFromNpz(bytes, spec, fileName);
+  // Read first: the published code saves its list of layers with np.save, a pickled object array,
+  // and the pickle's conversion hint says more than a layer count.
+  const array = readNpy(bytes, fileName);
   if (spec.layers.length !== 1) {
     throw new ModelFileError(
       fileName,
       `a .npy file holds one layer; the network spec has ${spec.layers.length}: save all layers with np.savez(f, *W)`,
     );
   }
-  return [layerWeightsFromNpy(bytes, spec, 0, fileName)];
+  return [layerWeightsFromArray(array, spec, 0, fileName)];
 }
 
 /**
