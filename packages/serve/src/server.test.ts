@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { loadModel, type S4nnModel } from '@s4nn/core';
 import { createServer, type S4nnServer } from './server.js';
 import {
@@ -24,6 +24,9 @@ beforeAll(async () => {
   model = await loadModel(modelDir.dir);
   expected = await directForward(model, samples);
   server = await createServer(model, { bodyLimit: 4096, idleTimeoutMs: 400, batchSize: 4 });
+  server.app.get('/test/fault', () => {
+    throw new Error('cannot open /srv/secret/model.json');
+  });
   url = await server.listen();
 });
 afterAll(async () => {
@@ -81,6 +84,15 @@ describe('createServer', () => {
     expect((await badJson.json()) as object).toHaveProperty('error');
     const tooLarge = await post('/v1/predict', JSON.stringify({ values: new Array(3000).fill(0) }));
     expect(tooLarge.status).toBe(413);
+  });
+
+  it('answers a fault of its own with 500 and no internals', async () => {
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const response = await fetch(`${url}/test/fault`);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: 'internal error' });
+    expect(String(logged.mock.calls[0][0])).toContain('/srv/secret/model.json');
+    logged.mockRestore();
   });
 
   it('describes the model, health and metrics', async () => {

@@ -92,7 +92,10 @@ export async function createServer(
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
     const status =
       error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
-    void reply.code(status).send({ error: error.message });
+    // A client's mistake (4xx) is explained; a fault of ours (5xx) is logged here and answered
+    // without its message, which may name files or internals of this machine.
+    if (status >= 500) console.error(`s4nn serve: ${error.stack ?? error.message}`);
+    void reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message });
   });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
