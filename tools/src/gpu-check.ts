@@ -120,14 +120,14 @@ async function fixtureCheck(
   await tfjs.dispose();
   await event.dispose();
   const share = report.identicalDecisions / report.samples;
-  const smallest = report.differences.map((d) => d.explanation.margin.toExponential(1)).join(', ');
+  const margins = report.differences.map((d) => d.explanation.margin.toExponential(1)).join(', ');
   return {
     backend,
     check: `fixture weights 784-20-10, MNIST test x ${report.samples}`,
     result:
       `${(100 * share).toFixed(2)}% identical decisions, ${report.differences.length} differing` +
       (report.differences.length > 0
-        ? ` (margins ${smallest}), ${report.unexplained} unexplained`
+        ? ` (margins ${margins}), ${report.unexplained} unexplained`
         : ''),
     passed: share >= 0.999 && report.unexplained === 0,
   };

@@ -7,10 +7,11 @@
  *
  * Usage: `node tools/dist/make-notebook-csv.js [--out dir] [--train-limit n] [--test-limit n]`
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { atomicWriteFile } from '@s4nn/core';
 import { bundledMnist, datasetView } from '@s4nn/data';
 import { notebookCsv } from './notebook-csv.js';
 
@@ -43,17 +44,11 @@ export async function writeNotebookCsv(
       digits: NOTEBOOK_DIGITS,
       limit,
     });
-    await writeAtomic(join(options.outDir, NOTEBOOK_FILES[split].features), text.features);
-    await writeAtomic(join(options.outDir, NOTEBOOK_FILES[split].labels), text.labels);
+    await atomicWriteFile(join(options.outDir, NOTEBOOK_FILES[split].features), text.features);
+    await atomicWriteFile(join(options.outDir, NOTEBOOK_FILES[split].labels), text.labels);
     counts[split] = text.count;
   }
   return counts;
-}
-
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
 }
 
 async function main(): Promise<void> {

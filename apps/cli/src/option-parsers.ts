@@ -6,7 +6,7 @@ import { InvalidArgumentError } from 'commander';
  */
 export function parseShape(text: string): number[] {
   const dims = text.split(/[x,]/).map(Number);
-  if (dims.length === 0 || !dims.every((d) => Number.isInteger(d) && d > 0)) {
+  if (!dims.every((d) => Number.isInteger(d) && d > 0)) {
     throw new InvalidArgumentError('expected positive integers joined by x, e.g. 10x10.');
   }
   return dims;

@@ -39,13 +39,11 @@ export function resolveRunOptions(flags: TrainFlags, defaults: RunDefaults): Tra
     (config === undefined && 'preset' in defaults ? defaults.preset : undefined)) as
     PresetName | undefined;
   const overrides = overridesFromFlags(flags, layerCount(config, preset));
-  let options: TrainOptions;
   try {
-    options = resolveTrainOptions({ preset, config, overrides });
+    return resolveTrainOptions({ preset, config, overrides });
   } catch (error) {
     throw asUsageError(error, flags.config);
   }
-  return options;
 }
 
 /** A SpecError (a bad option or an option that does not fit the data) as bad usage; other errors as they are. */

@@ -27,7 +27,13 @@ export interface ByteReader {
 export async function openBytes(path: string): Promise<ByteReader> {
   const handle = await open(path, 'r');
   const magic = new Uint8Array(2);
-  const { bytesRead } = await handle.read(magic, 0, 2, 0);
+  let bytesRead: number;
+  try {
+    ({ bytesRead } = await handle.read(magic, 0, 2, 0));
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   if (bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b) {
     await handle.close();
     return gunzipReader(path);

@@ -3,6 +3,8 @@ import type { Table } from 'apache-arrow';
 import type { DatasetDeclarations } from './dataset-declarations.js';
 import {
   allocateFeatures,
+  concatRows,
+  INTEGER_FEATURE_MAX,
   makeDataset,
   smallestFeatureType,
   type FeatureArray,
@@ -50,6 +52,18 @@ export class CsvRowBatches {
   constructor(private readonly options: CsvRowBatchOptions) {
     if (!(Number.isInteger(options.batchRows) && options.batchRows > 0)) {
       throw new RangeError(`batchRows must be a positive integer, got ${options.batchRows}`);
+    }
+    // The range check is what keeps an integer array from wrapping a value silently (256 -> 0).
+    if (options.type !== 'float32') {
+      const [low, high] = options.valueRange ?? [-Infinity, Infinity];
+      const max = INTEGER_FEATURE_MAX[options.type];
+      if (low < 0 || high > max) {
+        throw new DatasetError(
+          options.file,
+          '',
+          `featureType '${options.type}' holds integers in [0, ${max}], but the declared valueRange is [${low}, ${high}]`,
+        );
+      }
     }
   }
 
@@ -142,14 +156,7 @@ export async function collectCsvRows(
   const observed: [number, number] = [reader.min, reader.max];
   const valueRange = options.valueRange ?? observed;
   const type = smallestFeatureType(valueRange, reader.allIntegers);
-  const features = allocateFeatures(type, reader.rows * reader.width);
-  const labels = new Int32Array(reader.rows);
-  let row = 0;
-  for (const part of parts) {
-    features.set(part.features, row * reader.width);
-    labels.set(part.labels, row);
-    row += part.labels.length;
-  }
+  const { features, labels } = concatRows(parts, reader.width, type);
   const classNames = classNamesFor(reader.maxLabel, options.classNames, labelFile);
   return makeDataset({ features, labels, shape: reader.shape, valueRange, classNames });
 }

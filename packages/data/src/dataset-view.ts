@@ -1,5 +1,12 @@
 import type { Table } from 'apache-arrow';
-import { makeDataset, readMeta, type DatasetMeta, type FeatureArray } from './dataset.js';
+import {
+  concatRows,
+  featureTypeOf,
+  makeDataset,
+  readMeta,
+  type DatasetMeta,
+  type FeatureArray,
+} from './dataset.js';
 
 /** Zero-copy numeric access to a dataset, for hot loops. */
 export interface DatasetView extends DatasetMeta {
@@ -52,19 +59,8 @@ function compact(table: Table, meta: DatasetMeta): Table {
   const parts = table.batches.map((batch) =>
     batchArrays(batch.getChild('features')!.data[0], batch.getChild('label')!.data[0], width),
   );
-  const count = parts.reduce((sum, p) => sum + p.labels.length, 0);
-  const Features = (parts[0]?.features.constructor ?? Float32Array) as new (
-    n: number,
-  ) => FeatureArray;
-  const features = new Features(count * width);
-  const labels = new Int32Array(count);
-  let row = 0;
-  for (const part of parts) {
-    features.set(part.features, row * width);
-    labels.set(part.labels, row);
-    row += part.labels.length;
-  }
-  return makeDataset({ ...meta, features, labels });
+  const type = parts.length > 0 ? featureTypeOf(parts[0].features) : 'float32';
+  return makeDataset({ ...meta, ...concatRows(parts, width, type) });
 }
 
 function viewOfSingleBatch(table: Table, meta: DatasetMeta): DatasetView {

@@ -99,6 +99,9 @@ export function featureTypeOf(features: FeatureArray): FeatureType {
   return 'float32';
 }
 
+/** The largest value of each integer element type (their smallest is 0). */
+export const INTEGER_FEATURE_MAX = { uint8: 0xff, uint16: 0xffff } as const;
+
 /**
  * The smallest element type that holds every value of a dataset exactly: Uint8 for integers in
  * 0..255, Uint16 for integers in 0..65535 (spike times), Float32 otherwise.
@@ -108,8 +111,8 @@ export function smallestFeatureType(
   allIntegers: boolean,
 ): FeatureType {
   if (!allIntegers || range[0] < 0) return 'float32';
-  if (range[1] <= 0xff) return 'uint8';
-  if (range[1] <= 0xffff) return 'uint16';
+  if (range[1] <= INTEGER_FEATURE_MAX.uint8) return 'uint8';
+  if (range[1] <= INTEGER_FEATURE_MAX.uint16) return 'uint16';
   return 'float32';
 }
 
@@ -118,6 +121,27 @@ export function allocateFeatures(type: FeatureType, length: number): FeatureArra
   if (type === 'uint8') return new Uint8Array(length);
   if (type === 'uint16') return new Uint16Array(length);
   return new Float32Array(length);
+}
+
+/**
+ * Concatenates row batches (features n_k x `width`, n_k labels) into one feature array of `type`
+ * and one label array, in order.
+ */
+export function concatRows(
+  parts: readonly { features: FeatureArray; labels: Int32Array }[],
+  width: number,
+  type: FeatureType,
+): { features: FeatureArray; labels: Int32Array } {
+  const count = parts.reduce((sum, part) => sum + part.labels.length, 0);
+  const features = allocateFeatures(type, count * width);
+  const labels = new Int32Array(count);
+  let row = 0;
+  for (const part of parts) {
+    features.set(part.features, row * width);
+    labels.set(part.labels, row);
+    row += part.labels.length;
+  }
+  return { features, labels };
 }
 
 function arrowElementType(features: FeatureArray): Uint8 | Uint16 | Float32 {

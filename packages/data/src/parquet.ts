@@ -50,14 +50,18 @@ export async function* streamParquet(
   options: StreamOptions = {},
 ): AsyncGenerator<RecordBatch> {
   let file: ParquetFile;
-  let schema: Schema;
   try {
     file = await ParquetFile.fromFile(await openAsBlob(path));
-    schema = tableFromIPC(file.schema().intoIPCStream()).schema;
   } catch (error) {
     throw notParquet(path, '', error);
   }
   try {
+    let schema: Schema;
+    try {
+      schema = tableFromIPC(file.schema().intoIPCStream()).schema;
+    } catch (error) {
+      throw notParquet(path, '', error);
+    }
     readMeta({ schema }, path);
     const batches = await file.stream({ batchSize: options.batchRows ?? 16384 });
     const iterator = (batches as AsyncIterable<WasmRecordBatch>)[Symbol.asyncIterator]();

@@ -117,6 +117,29 @@ describe('streamLabeledCsv', () => {
     );
   });
 
+  it('refuses a declared integer element type that cannot hold the declared value range', async () => {
+    const wide = tmp.write('labeled-wide.csv', 'x,label\n256,0\n');
+    const failed = await drain(
+      streamLabeledCsv({
+        ...declared,
+        path: wide,
+        labelColumn: 'label',
+        valueRange: [0, 256],
+        featureType: 'uint8',
+      }),
+    );
+    expect(failed.sizes).toEqual([]);
+    expect(failed.error?.message).toBe(
+      `${wide}: featureType 'uint8' holds integers in [0, 255], but the declared valueRange is [0, 256]`,
+    );
+    const negative = await drain(
+      streamNotebookCsv({ ...source, valueRange: [-1, 256], featureType: 'uint16' }),
+    );
+    expect(negative.error?.message).toBe(
+      `${source.features}: featureType 'uint16' holds integers in [0, 65535], but the declared valueRange is [-1, 256]`,
+    );
+  });
+
   it('surfaces an error in a late batch with its line after the earlier batches were yielded', async () => {
     const bad = tmp.write(
       'labeled-late.csv',

@@ -65,7 +65,8 @@ export async function writeReport(runDir: string, options: ReportOptions = {}): 
       'No checkpoint has been written yet: the charts of the model and the test set will follow.',
     );
   }
-  const testSet = model === undefined ? undefined : await loadTestSet(run.config, run.configFile);
+  const testSet =
+    model === undefined ? undefined : await loadTestSet(run.config, run.configFile, model.encoder);
   if (model !== undefined && testSet === undefined) {
     notes.push(
       'The run has no config.json naming its test set, so the charts of test-set decisions are left out.',

@@ -76,9 +76,8 @@ export class RunDirectory {
   }
 
   /** Saves the best model so far to `model/` (atomically, by core's saveModel). */
-  async saveModel(model: S4nnModel): Promise<string> {
+  async saveModel(model: S4nnModel): Promise<void> {
     await saveModel(this.modelPath, model);
-    return this.modelPath;
   }
 
   /** The directory of the checkpoint at `position`. */
@@ -88,9 +87,9 @@ export class RunDirectory {
 
   /**
    * Writes `checkpoints/epoch-N/` (or `epoch-N-at-M/` part-way through epoch N): the model, then
-   * `state.json`. A checkpoint counts only once
-   * its `state.json` exists, and both are written to temporary names and renamed, so an
-   * interruption leaves the previous checkpoint the last whole one.
+   * `state.json`. A checkpoint counts only once its `state.json` exists, and both are written to
+   * temporary names and renamed, so an interruption leaves the previous checkpoint the last whole
+   * one.
    */
   async writeCheckpoint(model: S4nnModel, state: CheckpointState): Promise<string> {
     const dir = this.checkpointDir(state);
@@ -146,8 +145,15 @@ export async function readLastCheckpoint(runDir: string): Promise<Checkpoint | u
   for (const { name } of positioned) {
     const dir = path.join(root, name);
     const stateFile = path.join(dir, RUN_FILES.state);
-    const text = await fs.promises.readFile(stateFile, 'utf8').catch(() => undefined);
-    if (text === undefined) continue; // interrupted before its state was written: not a checkpoint
+    // Interrupted before its state was written: not a checkpoint. Any other failure to read it
+    // is an error, not a reason to go back silently to an older checkpoint.
+    const text = await fs.promises
+      .readFile(stateFile, 'utf8')
+      .catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+    if (text === undefined) continue;
     return { dir, state: parseCheckpointState(text, stateFile), model: await loadModel(dir) };
   }
   return undefined;

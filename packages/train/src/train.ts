@@ -13,7 +13,7 @@ import {
   type S4nnModel,
   type Weights,
 } from '@s4nn/core';
-import type { CheckpointState, PartialEpoch } from './checkpoint-state.js';
+import { CHECKPOINT_FORMAT, type CheckpointState, type PartialEpoch } from './checkpoint-state.js';
 import { withAbsolutePaths } from './absolute-paths.js';
 import { evaluateSession, evaluationFigures } from './evaluate.js';
 import { loadTrainingData, type DatasetSummary, type TrainingData } from './load-training-data.js';
@@ -341,7 +341,7 @@ class EpochLoop {
 
   private async checkpoint(position: Pick<CheckpointState, 'epoch' | 'partial'>): Promise<string> {
     const state: CheckpointState = {
-      format: 's4nn-checkpoint',
+      format: CHECKPOINT_FORMAT,
       formatVersion: 1,
       ...position,
       rng: this.rng.getState(),

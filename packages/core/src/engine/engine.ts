@@ -52,7 +52,7 @@ export interface BatchOptions {
 /** A batch's per-sample results and the figures of spec 6 over it. */
 export interface Evaluation {
   batch: BatchResult;
-  /** Per-sample verdicts: `summariseBatch(batch, labels, flags)` fills a Uint8Array of them. */
+  /** The figures of spec 6 over the batch, as `summariseBatch(batch, labels)` computes them. */
   summary: EvaluationSummary;
 }
 

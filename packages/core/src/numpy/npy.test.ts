@@ -47,6 +47,10 @@ describe('readNpy', () => {
     expect(() => readNpy(new TextEncoder().encode('PK\u0003\u0004 not numpy'), 'x.npy')).toThrow(
       'x.npy: not a .npy file',
     );
+    const v2 = numpyFixture('layer-v2.npy');
+    expect(() => readNpy(v2.subarray(0, 11), 'cut-v2.npy')).toThrow(
+      'cut-v2.npy: truncated: the header length needs 12 bytes',
+    );
     const future = bytes.slice();
     future[6] = 4;
     expect(() => readNpy(future, 'future.npy')).toThrow(

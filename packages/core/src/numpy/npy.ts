@@ -58,6 +58,8 @@ export function readNpy(bytes: Uint8Array, name: string): NpyArray {
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const lengthBytes = major === 1 ? 2 : 4;
+  if (bytes.length < 8 + lengthBytes)
+    fail(`truncated: the header length needs ${8 + lengthBytes} bytes`);
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const headerStart = 8 + lengthBytes;
   const dataStart = headerStart + headerLength;

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MANIFEST_FILE } from '@s4nn/core';
+import { RUN_FILES } from '@s4nn/train';
 import { EVENTS_FILE, readRunEvents, type RunEvent } from './run-events.js';
 
 /** What a run directory holds, finished or still in progress. */
@@ -32,44 +33,35 @@ export interface RunDirectory {
 export async function readRunDirectory(dir: string): Promise<RunDirectory> {
   const stat = await fs.stat(dir).catch(() => undefined);
   if (!stat?.isDirectory()) throw new Error(`report: run directory ${dir} does not exist`);
-  const configFile = path.join(dir, 'config.json');
+  const configFile = path.join(dir, RUN_FILES.config);
   const config = await readConfig(configFile);
   const events = await readRunEvents(path.join(dir, EVENTS_FILE));
   if (config === undefined && events.length === 0) {
     throw new Error(
-      `report: ${dir} is not a run directory (it has neither config.json nor ${EVENTS_FILE})`,
+      `report: ${dir} is not a run directory (it has neither ${RUN_FILES.config} nor ${EVENTS_FILE})`,
     );
   }
   const finished = events.some((event) => event.type === 'run-end');
-  const finalModel = path.join(dir, 'model');
-  // A finished run shows its final (best) model; a run in progress its latest checkpoint, which
-  // is newer than the best-so-far model it may also have written.
-  if (finished && (await hasManifest(finalModel))) {
-    return {
-      dir,
-      config,
-      configFile,
-      events,
-      finished,
-      modelDir: finalModel,
-      modelLabel: 'final model',
-    };
-  }
-  const checkpoint = await latestCheckpoint(path.join(dir, 'checkpoints'));
+  return { dir, config, configFile, events, finished, ...(await modelToShow(dir, finished)) };
+}
+
+/**
+ * A finished run shows its final (best) model; a run in progress its latest checkpoint, which is
+ * newer than the best-so-far model it may also have written.
+ */
+async function modelToShow(
+  dir: string,
+  finished: boolean,
+): Promise<Pick<RunDirectory, 'modelDir' | 'modelLabel'>> {
+  const finalModel = path.join(dir, RUN_FILES.model);
+  const hasFinal = await hasManifest(finalModel);
+  if (finished && hasFinal) return { modelDir: finalModel, modelLabel: 'final model' };
+  const checkpoint = await latestCheckpoint(path.join(dir, RUN_FILES.checkpoints));
   if (checkpoint !== undefined) {
-    const modelLabel = `checkpoint of epoch ${checkpoint.epoch}`;
-    return { dir, config, configFile, events, finished, modelDir: checkpoint.dir, modelLabel };
+    return { modelDir: checkpoint.dir, modelLabel: `checkpoint of epoch ${checkpoint.epoch}` };
   }
-  const hasBest = await hasManifest(finalModel);
-  return {
-    dir,
-    config,
-    configFile,
-    events,
-    finished,
-    modelDir: hasBest ? finalModel : undefined,
-    modelLabel: hasBest ? (finished ? 'final model' : 'best model so far') : undefined,
-  };
+  if (!hasFinal) return { modelDir: undefined, modelLabel: undefined };
+  return { modelDir: finalModel, modelLabel: finished ? 'final model' : 'best model so far' };
 }
 
 async function readConfig(file: string): Promise<Record<string, unknown> | undefined> {

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { RUN_FILES } from '@s4nn/train';
 
 /**
  * One line of a run's `events.ndjson`, as `@s4nn/train` writes it: a JSON object with a `type`
@@ -12,7 +13,7 @@ export interface RunEvent {
 }
 
 /** The file of a run directory that holds its events. */
-export const EVENTS_FILE = 'events.ndjson';
+export const EVENTS_FILE = RUN_FILES.events;
 
 /**
  * Parses the text of an `events.ndjson` file. A run still in progress may be caught in the middle

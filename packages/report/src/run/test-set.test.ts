@@ -24,6 +24,22 @@ describe('loadTestSet', () => {
     expect((await loadTestSet(config, configFile))!.count).toBe(30);
   });
 
+  it("encodes with the model's maxValue when the config leaves it to the training data", async () => {
+    const run = await makeTinyRun({ epochs: 1, finish: true });
+    const configFile = path.join(run.dir, 'config.json');
+    const config = JSON.parse(await fs.readFile(configFile, 'utf8')) as Record<string, unknown>;
+    const settings = { type: 'latency', tmax: 64, maxValue: 300 } as const;
+    const testSet = (await loadTestSet(
+      { ...config, encoding: { type: 'latency' }, testLimit: 5 },
+      configFile,
+      settings,
+    ))!;
+    const { features } = tinySamples(30, 2);
+    expect(testSet.spikeTimes).toEqual(
+      createEncoder(settings).encodeMatrix(features.subarray(0, 5 * 16), 16),
+    );
+  });
+
   it('names the config file and the field of a bad config', async () => {
     await expect(
       loadTestSet({ data: { dataset: 'mnist' }, epochs: 0 }, 'runs/x/config.json'),

@@ -110,6 +110,12 @@ describe('predict', () => {
     );
   });
 
+  it("passes the backend on to the model's session", async () => {
+    await expect(
+      lastValueFrom(from(samples).pipe(predict(model, { engine: 'event', backend: 'wasm' }))),
+    ).rejects.toThrow("event engine: option 'backend' must be auto or left out");
+  });
+
   it('rejects invalid batch bounds', () => {
     expect(() => predict(predictor, { batchSize: 0 })).toThrow(
       'options.batchSize must be an integer >= 1 (got 0)',

@@ -52,7 +52,7 @@ export interface PredictOptions extends PredictBatchOptions, PredictorOptions {
  * @see createPredictor to share one engine session among streams (pass it as `model`).
  * @param model A loaded model (a session is made per subscription, after which the source is
  * subscribed) or a {@link Predictor} (used as it is, not disposed).
- * @param options Batch bounds, early exit, worker threads, engine.
+ * @param options Batch bounds, early exit, worker threads, engine and backend.
  * @return An operator from samples to {@link PredictionItem}s.
  */
 export function predict(
@@ -85,9 +85,9 @@ export function predict(
     });
 
   if ('predictBatch' in model) return (source) => run(source, model);
-  const engine = options.engine === undefined ? {} : { engine: options.engine };
+  const session = { engine: options.engine, backend: options.backend };
   return (source) =>
-    defer(() => createPredictor(model, engine)).pipe(
+    defer(() => createPredictor(model, session)).pipe(
       switchMap((predictor) =>
         run(source, predictor).pipe(finalize(() => void predictor.dispose())),
       ),

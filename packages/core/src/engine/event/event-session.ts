@@ -102,7 +102,7 @@ export class EventSession extends BatchedSession implements EngineSession {
   }
 
   setWeights(weights: Weights): void {
-    this.checkUsable('trainStep');
+    this.checkUsable(TrainStep);
     this.checkNoBatchPending(TrainStep);
     setNetworkWeights(this.network, weights);
     loadWeightStore(this.store, this.network.spec, this.network.weights);

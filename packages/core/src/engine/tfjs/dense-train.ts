@@ -55,7 +55,7 @@ export function denseBackward(
 }
 
 /** Each row divided by its L2 norm where that is non-zero (spec 4.3, 4.5). */
-export function normaliseRows(values: tf.Tensor2D): tf.Tensor2D {
+function normaliseRows(values: tf.Tensor2D): tf.Tensor2D {
   const norms = tf.sqrt(tf.sum(tf.square(values), 1, true));
   const safe = tf.where(tf.equal(norms, 0), tf.onesLike(norms), norms);
   return tf.div(values, safe);

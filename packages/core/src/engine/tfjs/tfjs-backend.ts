@@ -109,8 +109,8 @@ export async function useTfjsBackend(choice: TfjsBackendChoice): Promise<TfjsBac
 
 /**
  * Makes `backend` current again when another session switched tfjs to a different one. The
- * backend is initialised already, so `setBackend` completes synchronously (it awaits only a
- * first initialisation); the returned promise is settled for form's sake.
+ * backend is initialised already, so `setBackend` switches synchronously (it awaits only a
+ * first initialisation) and its promise can be left alone.
  */
 export function switchToBackend(backend: TfjsBackendInfo['backend']): void {
   if (tf.getBackend() !== backend) void tf.setBackend(backend);
