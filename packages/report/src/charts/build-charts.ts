@@ -1,4 +1,5 @@
 import type { S4nnModel } from '@s4nn/core';
+import type { TopLevelSpec } from 'vega-lite';
 import { renderVegaLite } from '../render/render-vega-lite.js';
 import { confusionRows } from '../rows/confusion-rows.js';
 import { decisionTimeHistogram, decisionTradeOff } from '../rows/decision-time-rows.js';
@@ -34,42 +35,45 @@ export async function buildCharts(inputs: ChartInputs): Promise<Chart[]> {
   const add = async (chart: Omit<Chart, 'svg'>, svg: string | Promise<string>) =>
     charts.push({ ...chart, svg: await svg });
 
-  const accuracy = accuracyRows(inputs.epochs);
-  if (accuracy.length > 0) {
-    await add(
-      {
-        name: 'accuracy',
-        title: 'Accuracy per epoch',
-        caption:
-          'Online training accuracy (predictions made while training), validation and test accuracy by the strict rule of spec 3, and test accuracy with ties counted correct, as published.',
-      },
-      renderVegaLite(accuracySpec(accuracy)),
-    );
-  }
-  const activity = activityRows(inputs.epochs);
-  if (activity.length > 0) {
-    await add(
-      {
-        name: 'decision-time-and-spikes',
-        title: 'Decision time and spikes per sample',
-        caption:
-          'Mean time step of the first output spike (tmax when none fired) and mean number of spikes per test sample over hidden and output layers.',
-      },
-      renderVegaLite(activitySpec(activity)),
-    );
-  }
-  const fallback = fallbackRows(inputs.epochs);
-  if (fallback.length > 0) {
-    await add(
-      {
-        name: 'fallback',
-        title: 'Decided by the fallback',
-        caption:
-          'Share of test samples on which no output neuron fired, so that the fallback (largest potential at tmax - 3) decided.',
-      },
-      renderVegaLite(fallbackSpec(fallback)),
-    );
-  }
+  // The per-epoch charts: drawn once at least one epoch has its figures.
+  const addEpochChart = async <Row>(
+    chart: Omit<Chart, 'svg'>,
+    rows: readonly Row[],
+    toSpec: (rows: readonly Row[]) => TopLevelSpec,
+  ) => {
+    if (rows.length > 0) await add(chart, renderVegaLite(toSpec(rows)));
+  };
+
+  await addEpochChart(
+    {
+      name: 'accuracy',
+      title: 'Accuracy per epoch',
+      caption:
+        'Online training accuracy (predictions made while training), validation and test accuracy by the strict rule of spec 3, and test accuracy with ties counted correct, as published.',
+    },
+    accuracyRows(inputs.epochs),
+    accuracySpec,
+  );
+  await addEpochChart(
+    {
+      name: 'decision-time-and-spikes',
+      title: 'Decision time and spikes per sample',
+      caption:
+        'Mean time step of the first output spike (tmax when none fired) and mean number of spikes per test sample over hidden and output layers.',
+    },
+    activityRows(inputs.epochs),
+    activitySpec,
+  );
+  await addEpochChart(
+    {
+      name: 'fallback',
+      title: 'Decided by the fallback',
+      caption:
+        'Share of test samples on which no output neuron fired, so that the fallback (largest potential at tmax - 3) decided.',
+    },
+    fallbackRows(inputs.epochs),
+    fallbackSpec,
+  );
   const { model, testSet, evaluation } = inputs;
   if (model !== undefined && testSet !== undefined && evaluation !== undefined) {
     const tmax = model.spec.tmax;
